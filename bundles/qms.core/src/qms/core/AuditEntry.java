@@ -1,0 +1,27 @@
+package qms.core;
+
+import java.time.Instant;
+
+/**
+ * One entry of the append-only audit trail. {@code hash} is the SHA-256 over this entry's content and
+ * {@code previousHash}, the hash of the entry before it, so that changing or removing any entry breaks the chain
+ * from there on (see {@link AuditTrail#verify()}).
+ *
+ * @param sequence     position in the trail, 1 for the first entry, without gaps
+ * @param at           when, in UTC
+ * @param user         the user id of who made the change
+ * @param recordId     the record changed (null for {@link AuditAction#SYSTEM})
+ * @param recordType   the record's type as {@code nsPrefix:EClassName}, e.g. {@code qms:ComputerizedSystem}
+ * @param recordLabel  the record's label at the time of the change, for people reading the trail
+ * @param action       what happened
+ * @param attribute    the attribute or reference changed (null for DELETE and SYSTEM)
+ * @param oldValue     the value before, as text (references as record ids; dates in ISO-8601 UTC)
+ * @param newValue     the value after
+ * @param reason       the reason for the change given by the user (may be null)
+ * @param previousHash hash of entry {@code sequence - 1}; 64 zeros for the first entry
+ * @param hash         SHA-256 (hex) over this entry's fields and {@code previousHash}
+ */
+public record AuditEntry(long sequence, Instant at, String user, String recordId, String recordType,
+        String recordLabel, AuditAction action, String attribute, String oldValue, String newValue, String reason,
+        String previousHash, String hash) {
+}

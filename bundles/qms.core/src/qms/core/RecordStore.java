@@ -1,0 +1,86 @@
+package qms.core;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import qms.model.EvidenceFile;
+import qms.model.Link;
+import qms.model.Record;
+
+/**
+ * The one way records are read and written. Every write runs in one transaction that also appends the audit-trail
+ * entries for it; if anything fails, nothing of the call is written.
+ * <p>
+ * Records returned are detached copies. A loaded record remembers the version it was loaded at; saving it after
+ * someone else saved the same record fails with a {@link ConflictException}. References of a loaded record point
+ * at the referenced records loaded shallowly (their own references are proxies, see {@link Records#id}).
+ */
+public interface RecordStore extends AutoCloseable {
+
+    /** The model this store was opened with. */
+    ModelRegistry model();
+
+    /** Records matching the query; references are left as proxies (cheap, for lists). */
+    List<Record> list(Query query);
+
+    /** Number of records matching the query's conditions. */
+    long count(Query query);
+
+    /** The record with this id, with its references loaded one level deep. */
+    Optional<Record> find(String id);
+
+    /** Like {@link #find} but fails with {@link RecordNotFoundException}. */
+    default Record get(String id) {
+        return find(id).orElseThrow(() -> new RecordNotFoundException(id));
+    }
+
+    /**
+     * Creates or updates the records (all or nothing), validating each against the model first. Contained
+     * records (e.g. an organisation's sites) are saved with their container.
+     *
+     * @param reason why, recorded with every audit entry (may be null until a reason is required)
+     * @throws ValidationException a record violates the model; nothing written
+     * @throws ConflictException   a record was changed or deleted by someone else since it was loaded
+     */
+    void save(Collection<? extends Record> records, String reason);
+
+    default void save(Record record, String reason) {
+        save(List.of(record), reason);
+    }
+
+    /**
+     * Deletes a record (and the records it contains).
+     *
+     * @param force also delete the links pointing at it and clear references to it (each audited); without it, a
+     *              referenced record is not deleted and {@link ReferencedRecordException} names the referrers
+     */
+    void delete(Record record, String reason, boolean force);
+
+    /** What points at the record: links and references, as human-readable descriptions. Empty if nothing. */
+    List<String> referrers(String id);
+
+    /** Links of a record, in either or both directions, with both ends loaded. */
+    List<Link> links(String recordId, LinkDirection direction);
+
+    /**
+     * Stores the evidence file's content, sets its size and SHA-256 (and capture time and user if unset) and saves
+     * the record, all in one transaction.
+     */
+    void storeContent(EvidenceFile file, byte[] content, String reason);
+
+    /**
+     * The evidence file's content, after checking its SHA-256 against the one recorded.
+     *
+     * @throws IntegrityException the content does not match its recorded hash
+     */
+    byte[] readContent(String evidenceFileId);
+
+    AuditTrail auditTrail();
+
+    /** Who the store attributes writes to now. */
+    Principal principal();
+
+    @Override
+    void close();
+}

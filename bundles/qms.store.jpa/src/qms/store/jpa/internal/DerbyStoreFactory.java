@@ -1,0 +1,203 @@
+package qms.store.jpa.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.apache.derby.jdbc.BasicEmbeddedDataSource40;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.jpa.JpaHelper;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.eclipse.persistence.jpa.dynamic.JPADynamicHelper;
+import org.eclipse.persistence.tools.schemaframework.SchemaManager;
+import org.osgi.service.component.annotations.Component;
+
+import qms.core.BootKey;
+import qms.core.ModelRegistry;
+import qms.core.Principal;
+import qms.core.RecordStore;
+import qms.core.StoreConfig;
+import qms.core.StoreException;
+import qms.core.StoreFactory;
+
+/**
+ * Opens stores on embedded Derby, encrypted with AES (256-bit key). The data directory holds the database
+ * ({@code db/}) and {@code qms-store.properties} (the store's id: not secret); the boot secret is in a key file
+ * elsewhere (see {@link BootKey}).
+ */
+@Component(service = StoreFactory.class, property = "qms.store=derby")
+public final class DerbyStoreFactory implements StoreFactory {
+
+    static final String PROPERTIES = "qms-store.properties";
+    static final String DATABASE = "db";
+    static final String ENCRYPTION = "dataEncryption=true;encryptionAlgorithm=AES/CBC/NoPadding;encryptionKeyLength=256";
+
+    @Override
+    public RecordStore open(StoreConfig config, ModelRegistry model, Supplier<Principal> principal) {
+        Path dir = config.dataDirectory().toAbsolutePath().normalize();
+        Path db = dir.resolve(DATABASE);
+        Path propsFile = dir.resolve(PROPERTIES);
+        boolean create = !Files.exists(db);
+        String storeId;
+        String secret;
+        try {
+            Files.createDirectories(dir);
+            if (System.getProperty("derby.stream.error.file") == null) {
+                System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+            }
+            if (create) {
+                storeId = Files.exists(propsFile) ? readStoreId(propsFile) : UUID.randomUUID().toString();
+                Path keyFile = keyFile(config, storeId);
+                secret = Files.exists(keyFile) && config.keyFile() != null ? BootKey.read(keyFile)
+                        : BootKey.create(keyFile);
+                writeStoreId(propsFile, storeId);
+            } else {
+                if (!Files.exists(propsFile)) {
+                    throw new StoreException("Data directory " + dir + " holds a database but no " + PROPERTIES
+                            + ", which names its key file; restore that file (nothing was opened)");
+                }
+                storeId = readStoreId(propsFile);
+                secret = BootKey.read(keyFile(config, storeId));
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot use data directory " + dir + ": " + e.getMessage(), e);
+        }
+        boot(db, secret, create);
+        DataSource ds = dataSource(db, secret);
+        EntityManagerFactory emf = null;
+        try {
+            emf = new PersistenceProvider().createEntityManagerFactory("qms", jpaProperties(ds));
+            if (emf == null) {
+                throw new StoreException("EclipseLink found no persistence unit 'qms' in qms.store.jpa");
+            }
+            Schema schema = Schema.of(model);
+            schema.register(new JPADynamicHelper(emf));
+            List<String> missing;
+            try (Connection c = ds.getConnection()) {
+                missing = schema.missingColumns(c);
+            }
+            new SchemaManager(JpaHelper.getDatabaseSession(emf)).extendDefaultTables(false);
+            try (Connection c = ds.getConnection()) {
+                schema.check(c);
+                schema.createIndexes(c);
+            }
+            JpaRecordStore store = new JpaRecordStore(emf, schema, model, principal, () -> shutdown(db));
+            List<String> events = new ArrayList<>();
+            if (create) {
+                events.add("Store " + storeId + " created: embedded Derby, AES-256 encrypted, in " + dir);
+            } else {
+                missing.forEach(m -> events.add("Schema extended to the model: created " + m));
+            }
+            store.auditSystemEvents(events);
+            return store;
+        } catch (SQLException | RuntimeException e) {
+            if (emf != null) {
+                emf.close();
+            }
+            shutdown(db);
+            throw e instanceof StoreException se ? se
+                    : new StoreException("Cannot open the store in " + dir + ": " + JpaRecordStore.rootMessage(e), e);
+        }
+    }
+
+    private static Path keyFile(StoreConfig config, String storeId) {
+        return config.keyFile() != null ? config.keyFile() : BootKey.defaultKeyFile(storeId);
+    }
+
+    /** Creates the encrypted database, or boots it, translating Derby's errors into ones a user can act on. */
+    private static void boot(Path db, String secret, boolean create) {
+        BasicEmbeddedDataSource40 ds = new BasicEmbeddedDataSource40();
+        ds.setDatabaseName(db.toString());
+        ds.setConnectionAttributes("bootPassword=" + secret + (create ? ";" + ENCRYPTION : ""));
+        if (create) {
+            ds.setCreateDatabase("create");
+        }
+        try (Connection c = ds.getConnection()) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            if ("XJ040".equals(e.getSQLState()) && e.getNextException() != null
+                    && "XBM06".equals(e.getNextException().getSQLState())) {
+                throw new StoreException("The key file does not unlock the database in " + db
+                        + " (wrong boot secret). Nothing was opened or changed.", e);
+            }
+            throw new StoreException("Cannot open the database in " + db + ": " + e.getMessage()
+                    + (e.getNextException() != null ? " (" + e.getNextException().getMessage() + ")" : ""), e);
+        }
+    }
+
+    private static DataSource dataSource(Path db, String secret) {
+        BasicEmbeddedDataSource40 ds = new BasicEmbeddedDataSource40();
+        ds.setDatabaseName(db.toString());
+        ds.setConnectionAttributes("bootPassword=" + secret);
+        return ds;
+    }
+
+    private Map<String, Object> jpaProperties(DataSource ds) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, ds);
+        p.put(PersistenceUnitProperties.CLASSLOADER, getClass().getClassLoader());
+        p.put(PersistenceUnitProperties.WEAVING, "false");
+        p.put(PersistenceUnitProperties.TARGET_DATABASE, "Derby");
+        p.put(PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false");
+        p.put(PersistenceUnitProperties.BATCH_WRITING, "JDBC");
+        p.put(PersistenceUnitProperties.BATCH_WRITING_SIZE, "200");
+        p.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
+        p.put(PersistenceUnitProperties.LOGGING_TIMESTAMP, "false");
+        p.put(PersistenceUnitProperties.LOGGING_SESSION, "false");
+        p.put(PersistenceUnitProperties.LOGGING_THREAD, "false");
+        return p;
+    }
+
+    /** Shuts the database down; Derby reports a clean shutdown as SQLState 08006. */
+    static void shutdown(Path db) {
+        BasicEmbeddedDataSource40 ds = new BasicEmbeddedDataSource40();
+        ds.setDatabaseName(db.toString());
+        ds.setShutdownDatabase("shutdown");
+        try (Connection c = ds.getConnection()) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            if (!"08006".equals(e.getSQLState()) && !"XJ004".equals(e.getSQLState())) {
+                System.err.println("[qms] shutting down " + db + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static String readStoreId(Path file) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        }
+        String id = p.getProperty("storeId");
+        if (id == null || id.isBlank()) {
+            throw new StoreException(file + " names no storeId; restore it from a backup (nothing was opened)");
+        }
+        return id.trim();
+    }
+
+    private static void writeStoreId(Path file, String storeId) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("storeId", storeId);
+        p.setProperty("created", Instant.now().toString());
+        p.setProperty("database", "embedded Derby, " + ENCRYPTION.replace(';', ' '));
+        p.setProperty("keyFile", "default location (see README): ~/.config/cro-qms/keys/" + storeId + ".key");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            p.store(out, "CRO Quality Suite store: not secret. The boot key is kept outside this directory.");
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package qms.store.jpa.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Objects;
+
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EDataType;
+import org.eclipse.emf.ecore.EEnum;
+import org.eclipse.emf.ecore.EEnumLiteral;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.EcorePackage;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+
+/**
+ * How one feature of a record class is stored, derived from the Ecore metadata alone:
+ * <ul>
+ * <li>single-valued attributes: a column of a matching SQL type (enums by literal name, dates as UTC);</li>
+ * <li>single-valued references: a column {@code <NAME>_ID} holding the target's id;</li>
+ * <li>multi-valued references: rows of {@code SYS_REFERENCE};</li>
+ * <li>containment: the contained records' own tables, pointing back through {@code OWNER_ID}.</li>
+ * </ul>
+ */
+final class FeatureMapping {
+
+    enum Kind {
+        ATTRIBUTE, REFERENCE, REFERENCES, CONTAINMENT
+    }
+
+    /** Longest single-line string stored; longer values are refused with the field named. */
+    static final int SHORT_TEXT = 1024;
+    /** Longest multi-line string stored (Derby's VARCHAR limit). */
+    static final int LONG_TEXT = 32672;
+
+    final EStructuralFeature feature;
+    final Kind kind;
+    /** The dynamic entity's property (null for REFERENCES and CONTAINMENT). */
+    final String property;
+    final String column;
+    final Class<?> columnType;
+    final int length;
+    /** Lists filter on this attribute: its column is indexed. */
+    final boolean filter;
+
+    private FeatureMapping(EStructuralFeature feature, Kind kind, String property, String column,
+            Class<?> columnType, int length, boolean filter) {
+        this.filter = filter;
+        this.feature = feature;
+        this.kind = kind;
+        this.property = property;
+        this.column = column;
+        this.columnType = columnType;
+        this.length = length;
+    }
+
+    static FeatureMapping of(EStructuralFeature f, boolean multiLine, boolean filter) {
+        if (f instanceof EReference r) {
+            if (r.isContainment()) {
+                return new FeatureMapping(f, Kind.CONTAINMENT, null, null, null, 0, false);
+            }
+            if (r.isMany()) {
+                return new FeatureMapping(f, Kind.REFERENCES, null, null, null, 0, false);
+            }
+            return new FeatureMapping(f, Kind.REFERENCE, "ref_" + f.getName(), Naming.column(f.getName() + "Id"),
+                    String.class, 36, true);
+        }
+        EAttribute a = (EAttribute) f;
+        if (a.isMany()) {
+            throw new IllegalArgumentException("multi-valued attribute " + a.getEContainingClass().getName() + "."
+                    + a.getName() + " cannot be stored: model it as a contained record class instead");
+        }
+        Class<?> type = columnType(a.getEAttributeType());
+        int length = type == String.class ? (multiLine ? LONG_TEXT : SHORT_TEXT) : 0;
+        return new FeatureMapping(f, Kind.ATTRIBUTE, f.getName(), Naming.column(f.getName()), type, length,
+                filter && !multiLine);
+    }
+
+    private static Class<?> columnType(EDataType t) {
+        if (t instanceof EEnum) {
+            return String.class;
+        }
+        Class<?> c = t.getInstanceClass();
+        if (c == null) {
+            return String.class;
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return Boolean.class;
+        }
+        if (c == int.class || c == Integer.class || c == short.class || c == Short.class || c == byte.class
+                || c == Byte.class) {
+            return Integer.class;
+        }
+        if (c == long.class || c == Long.class) {
+            return Long.class;
+        }
+        if (c == double.class || c == Double.class || c == float.class || c == Float.class) {
+            return Double.class;
+        }
+        if (c == BigDecimal.class) {
+            return BigDecimal.class;
+        }
+        if (c == Date.class) {
+            return Timestamp.class;
+        }
+        return String.class; // anything else through the data type's own string form
+    }
+
+    /** The column value for an attribute's EMF value. */
+    Object toColumn(Object value) {
+        if (value == null) {
+            return null;
+        }
+        EDataType t = ((EAttribute) feature).getEAttributeType();
+        if (t instanceof EEnum e) {
+            EEnumLiteral l = value instanceof org.eclipse.emf.common.util.Enumerator en ? e.getEEnumLiteral(en.getValue())
+                    : null;
+            return l == null ? value.toString() : l.getName();
+        }
+        if (columnType == Timestamp.class) {
+            // the wall-clock time in UTC, whatever the JVM's zone: stored values mean the same everywhere
+            return Timestamp.valueOf(LocalDateTime.ofInstant(((Date) value).toInstant(), ZoneOffset.UTC));
+        }
+        if (columnType == Integer.class) {
+            return ((Number) value).intValue();
+        }
+        if (columnType == Double.class) {
+            return ((Number) value).doubleValue();
+        }
+        if (columnType == String.class && !(value instanceof String)) {
+            return EcoreUtil.convertToString(t, value);
+        }
+        return value;
+    }
+
+    /** The EMF value for a column value of an attribute. */
+    Object fromColumn(Object column) {
+        if (column == null) {
+            return null;
+        }
+        EDataType t = ((EAttribute) feature).getEAttributeType();
+        if (t instanceof EEnum e) {
+            EEnumLiteral l = e.getEEnumLiteral((String) column);
+            if (l == null) {
+                throw new IllegalStateException("stored value '" + column + "' of " + feature.getName()
+                        + " is not a literal of " + e.getName());
+            }
+            return l.getInstance();
+        }
+        Class<?> c = t.getInstanceClass();
+        if (columnType == Timestamp.class) {
+            Timestamp ts = (Timestamp) column;
+            return Date.from(ts.toLocalDateTime().toInstant(ZoneOffset.UTC));
+        }
+        if (columnType == Integer.class) {
+            Number n = (Number) column;
+            return c == short.class || c == Short.class ? (Object) n.shortValue()
+                    : c == byte.class || c == Byte.class ? (Object) n.byteValue() : (Object) n.intValue();
+        }
+        if (columnType == Double.class) {
+            Number n = (Number) column;
+            return c == float.class || c == Float.class ? (Object) n.floatValue() : (Object) n.doubleValue();
+        }
+        if (columnType == Long.class) {
+            return ((Number) column).longValue();
+        }
+        if (columnType == String.class && c != String.class && t != EcorePackage.Literals.ESTRING) {
+            return EcoreUtil.createFromString(t, (String) column);
+        }
+        return column;
+    }
+
+    /** Whether two column values are the same stored value. */
+    static boolean same(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.equals(a, b);
+    }
+
+    /** The audit trail's text for an attribute's EMF value: dates as ISO-8601 UTC, enums by their literal. */
+    String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Date d) {
+            return d.toInstant().toString();
+        }
+        EDataType t = ((EAttribute) feature).getEAttributeType();
+        return t instanceof EEnum ? value.toString() : EcoreUtil.convertToString(t, value);
+    }
+}

@@ -1,0 +1,784 @@
+package qms.store.jpa.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+
+import org.eclipse.emf.common.util.EList;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.persistence.dynamic.DynamicEntity;
+
+import qms.core.AuditAction;
+import qms.core.AuditTrail;
+import qms.core.ConflictException;
+import qms.core.IntegrityException;
+import qms.core.LinkDirection;
+import qms.core.ModelRegistry;
+import qms.core.Principal;
+import qms.core.Query;
+import qms.core.RecordNotFoundException;
+import qms.core.RecordStore;
+import qms.core.Records;
+import qms.core.ReferencedRecordException;
+import qms.core.StoreException;
+import qms.core.Validation;
+import qms.model.EvidenceFile;
+import qms.model.Link;
+import qms.model.QmsPackage;
+import qms.model.Record;
+import qms.store.jpa.internal.FeatureMapping.Kind;
+
+/**
+ * The store over EclipseLink. Each write is one transaction: it first locks the audit trail's head (serialising
+ * writers), then writes records and their audit entries; an exception anywhere rolls all of it back.
+ */
+final class JpaRecordStore implements RecordStore {
+
+    private final EntityManagerFactory emf;
+    private final Schema schema;
+    private final ModelRegistry model;
+    private final Supplier<Principal> principal;
+    private final Runnable onClose;
+    private final Object writeLock = new Object();
+    private final JpaAuditTrail auditTrail;
+    private volatile boolean closed;
+
+    JpaRecordStore(EntityManagerFactory emf, Schema schema, ModelRegistry model, Supplier<Principal> principal,
+            Runnable onClose) {
+        this.emf = emf;
+        this.schema = schema;
+        this.model = model;
+        this.principal = principal;
+        this.onClose = onClose;
+        this.auditTrail = new JpaAuditTrail(this);
+    }
+
+    @Override
+    public ModelRegistry model() {
+        return model;
+    }
+
+    @Override
+    public Principal principal() {
+        return principal.get();
+    }
+
+    @Override
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
+    // ------------------------------------------------------------------------------------------------ reading
+
+    <T> T read(Function<EntityManager, T> work) {
+        checkOpen();
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } catch (PersistenceException e) {
+            throw new StoreException("Reading from the database failed: " + rootMessage(e), e);
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public List<Record> list(Query query) {
+        TypeMapping t = schema.type(query.type());
+        return read(em -> {
+            TypedQuery<DynamicEntity> q = jpql(em, t, query, "SELECT e FROM " + t.alias + " e", DynamicEntity.class);
+            if (query.offset() > 0) {
+                q.setFirstResult(query.offset());
+            }
+            if (query.limit() < Integer.MAX_VALUE) {
+                q.setMaxResults(query.limit());
+            }
+            Reader reader = new Reader(em, 0);
+            return q.getResultList().stream().map(e -> reader.record(t, e)).toList();
+        });
+    }
+
+    @Override
+    public long count(Query query) {
+        TypeMapping t = schema.type(query.type());
+        return read(em -> jpql(em, t, query, "SELECT COUNT(e) FROM " + t.alias + " e", Long.class).getSingleResult());
+    }
+
+    private static <R> TypedQuery<R> jpql(EntityManager em, TypeMapping t, Query query, String select,
+            Class<R> result) {
+        StringBuilder b = new StringBuilder(select);
+        List<Object> params = new ArrayList<>();
+        String sep = " WHERE ";
+        for (Query.Condition c : query.conditions()) {
+            FeatureMapping f = t.feature(c.attribute());
+            String p = "e." + f.property;
+            b.append(sep);
+            sep = " AND ";
+            switch (c.op()) {
+            case IS_NULL -> b.append(p).append(" IS NULL");
+            case LIKE -> {
+                b.append("LOWER(").append(p).append(") LIKE :p").append(params.size());
+                params.add(String.valueOf(c.value()).toLowerCase(java.util.Locale.ROOT));
+            }
+            default -> {
+                String op = switch (c.op()) {
+                case EQUALS -> " = ";
+                case NOT_EQUALS -> " <> ";
+                case AT_LEAST -> " >= ";
+                case AT_MOST -> " <= ";
+                default -> throw new IllegalStateException();
+                };
+                b.append(p).append(op).append(":p").append(params.size());
+                params.add(f.toColumn(c.value()));
+            }
+            }
+        }
+        if (query.orderBy() != null && !select.startsWith("SELECT COUNT")) {
+            FeatureMapping f = t.feature(query.orderBy());
+            String key = "e." + f.property;
+            b.append(" ORDER BY ").append(f.columnType == String.class ? "LOWER(" + key + ")" : key)
+                    .append(query.descending() ? " DESC" : " ASC");
+        }
+        TypedQuery<R> q = em.createQuery(b.toString(), result);
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter("p" + i, params.get(i));
+        }
+        return q;
+    }
+
+    @Override
+    public Optional<Record> find(String id) {
+        return read(em -> Optional.ofNullable(new Reader(em, 1).byId(id)));
+    }
+
+    @Override
+    public List<Link> links(String recordId, LinkDirection direction) {
+        TypeMapping t = schema.type(QmsPackage.Literals.LINK);
+        String source = "e." + t.feature(QmsPackage.Literals.LINK__SOURCE).property;
+        String target = "e." + t.feature(QmsPackage.Literals.LINK__TARGET).property;
+        String where = switch (direction) {
+        case OUTGOING -> source + " = :id";
+        case INCOMING -> target + " = :id";
+        case BOTH -> source + " = :id OR " + target + " = :id";
+        };
+        return read(em -> {
+            Reader reader = new Reader(em, 1);
+            return em.createQuery("SELECT e FROM " + t.alias + " e WHERE " + where, DynamicEntity.class)
+                    .setParameter("id", recordId).getResultList().stream().map(e -> (Link) reader.record(t, e))
+                    .toList();
+        });
+    }
+
+    /** Turns entities into records; references are loaded {@code depth} levels deep, proxies below that. */
+    private final class Reader {
+        private final EntityManager em;
+        private final int depth;
+        private final Map<String, Record> loaded = new HashMap<>();
+
+        Reader(EntityManager em, int depth) {
+            this.em = em;
+            this.depth = depth;
+        }
+
+        Record byId(String id) {
+            RecordIndexEntity index = em.find(RecordIndexEntity.class, id);
+            if (index == null) {
+                return null;
+            }
+            TypeMapping t = typeOf(index);
+            DynamicEntity e = (DynamicEntity) em.find(t.javaClass(), id);
+            return e == null ? null : record(t, e);
+        }
+
+        Record record(TypeMapping t, DynamicEntity e) {
+            return record(t, e, depth);
+        }
+
+        private Record record(TypeMapping t, DynamicEntity e, int level) {
+            Record r = (Record) EcoreUtil.create(t.eClass);
+            r.setId(e.get(TypeMapping.ID));
+            for (FeatureMapping f : t.features) {
+                switch (f.kind) {
+                case ATTRIBUTE -> {
+                    Object v = e.get(f.property);
+                    if (v != null) {
+                        r.eSet(f.feature, f.fromColumn(v));
+                    }
+                }
+                case REFERENCE -> {
+                    String target = e.get(f.property);
+                    if (target != null) {
+                        Record ref = reference(target, (EReference) f.feature, level);
+                        if (ref != null) {
+                            r.eSet(f.feature, ref);
+                        }
+                    }
+                }
+                case REFERENCES -> {
+                    @SuppressWarnings("unchecked")
+                    EList<EObject> list = (EList<EObject>) r.eGet(f.feature);
+                    for (String target : referenceRows(em, r.getId(), f.feature.getName())) {
+                        Record ref = reference(target, (EReference) f.feature, level);
+                        if (ref != null) {
+                            list.add(ref);
+                        }
+                    }
+                }
+                case CONTAINMENT -> {
+                    @SuppressWarnings("unchecked")
+                    EList<EObject> list = (EList<EObject>) r.eGet(f.feature);
+                    List<Record> children = children(r.getId(), (EReference) f.feature, level);
+                    if (f.feature.isMany()) {
+                        list.addAll(children);
+                    } else if (!children.isEmpty()) {
+                        r.eSet(f.feature, children.get(0));
+                    }
+                }
+                }
+            }
+            LoadedState.set(r, ((Number) e.get(TypeMapping.VERSION)).longValue());
+            return r;
+        }
+
+        private List<Record> children(String ownerId, EReference containment, int level) {
+            List<Object[]> found = new ArrayList<>();
+            for (TypeMapping ct : schema.all()) {
+                if (ct.containable && containment.getEReferenceType().isSuperTypeOf(ct.eClass)) {
+                    for (DynamicEntity c : em.createQuery("SELECT e FROM " + ct.alias + " e WHERE e."
+                            + TypeMapping.OWNER_ID + " = :o AND e." + TypeMapping.OWNER_FEATURE + " = :f",
+                            DynamicEntity.class).setParameter("o", ownerId).setParameter("f", containment.getName())
+                            .getResultList()) {
+                        found.add(new Object[] { c.get(TypeMapping.OWNER_POS), record(ct, c, level) });
+                    }
+                }
+            }
+            found.sort((a, b) -> Integer.compare(a[0] == null ? 0 : (Integer) a[0], b[0] == null ? 0 : (Integer) b[0]));
+            return found.stream().map(a -> (Record) a[1]).toList();
+        }
+
+        private Record reference(String id, EReference ref, int level) {
+            if (level > 0) {
+                Record r = loaded.get(id);
+                if (r == null) {
+                    RecordIndexEntity index = em.find(RecordIndexEntity.class, id);
+                    TypeMapping t = index == null ? null : typeOf(index);
+                    DynamicEntity e = t == null ? null : (DynamicEntity) em.find(t.javaClass(), id);
+                    if (e == null) {
+                        return null; // dangling: the record was deleted without its referrers (not via this store)
+                    }
+                    r = record(t, e, level - 1);
+                    loaded.put(id, r);
+                }
+                return r;
+            }
+            EClass type = ref.getEReferenceType();
+            if (type.isAbstract()) {
+                RecordIndexEntity index = em.find(RecordIndexEntity.class, id);
+                Optional<EClass> actual = index == null ? Optional.empty() : model.eClass(index.typeName);
+                if (actual.isEmpty()) {
+                    return null;
+                }
+                type = actual.get();
+            }
+            return Records.proxy(type, id);
+        }
+
+        private TypeMapping typeOf(RecordIndexEntity index) {
+            return model.eClass(index.typeName).map(schema::typeOrNull)
+                    .orElseThrow(() -> new StoreException("Record " + index.id + " is of type " + index.typeName
+                            + ", which no installed module provides"));
+        }
+    }
+
+    private static List<String> referenceRows(EntityManager em, String ownerId, String feature) {
+        return em.createQuery("SELECT r.targetId FROM ReferenceEntity r WHERE r.ownerId = :o AND r.feature = :f"
+                + " ORDER BY r.position", String.class).setParameter("o", ownerId).setParameter("f", feature)
+                .getResultList();
+    }
+
+    // ------------------------------------------------------------------------------------------------ writing
+
+    /** One write transaction: the entity manager, the audit writer, and what to do once it committed. */
+    private static final class Tx {
+        final EntityManager em;
+        final AuditWriter audit;
+        final List<Runnable> afterCommit = new ArrayList<>();
+
+        Tx(EntityManager em, AuditWriter audit) {
+            this.em = em;
+            this.audit = audit;
+        }
+    }
+
+    private <T> T write(String reason, Function<Tx, T> work) {
+        checkOpen();
+        synchronized (writeLock) {
+            EntityManager em = emf.createEntityManager();
+            EntityTransaction tx = em.getTransaction();
+            try {
+                tx.begin();
+                Tx t = new Tx(em, new AuditWriter(em, principal.get().userId(), reason));
+                T result = work.apply(t);
+                em.flush();
+                tx.commit();
+                t.afterCommit.forEach(Runnable::run);
+                return result;
+            } catch (StoreException e) {
+                throw e;
+            } catch (OptimisticLockException e) {
+                throw new ConflictException(null, "A record was changed by someone else while you saved."
+                        + " Nothing was saved; reload and apply your change again.");
+            } catch (PersistenceException e) {
+                if (e.getCause() instanceof OptimisticLockException) {
+                    throw new ConflictException(null, "A record was changed by someone else while you saved."
+                            + " Nothing was saved; reload and apply your change again.");
+                }
+                throw new StoreException("The database refused the change; nothing was saved: " + rootMessage(e), e);
+            } finally {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+                em.close();
+            }
+        }
+    }
+
+    @Override
+    public void save(Collection<? extends Record> records, String reason) {
+        for (Record r : records) {
+            Validation.check(r);
+            checkLengths(r);
+        }
+        write(reason, tx -> {
+            for (Record r : records) {
+                upsert(tx, r, null, null, 0);
+            }
+            return null;
+        });
+    }
+
+    private void checkLengths(Record record) {
+        TypeMapping t = schema.type(record.eClass());
+        for (FeatureMapping f : t.features) {
+            if (f.kind == Kind.ATTRIBUTE && f.columnType == String.class
+                    && f.toColumn(record.eGet(f.feature)) instanceof String v && v.length() > f.length) {
+                throw Validation.failure(record, f.feature,
+                        "is " + v.length() + " characters long; at most " + f.length + " can be stored");
+            }
+        }
+        record.eContents().forEach(child -> checkLengths((Record) child));
+    }
+
+    private void upsert(Tx tx, Record record, String ownerId, String ownerFeature, int position) {
+        TypeMapping t = schema.type(record.eClass());
+        String id = record.getId();
+        LoadedState state = LoadedState.of(record);
+        String label = Records.label(record);
+        DynamicEntity e;
+        boolean isNew = state == null;
+        if (isNew) {
+            if (tx.em.find(RecordIndexEntity.class, id) != null) {
+                throw new StoreException(Validation.describe(record) + " (id " + id
+                        + ") already exists; it was saved before. Nothing was saved.");
+            }
+            e = t.newEntity();
+            e.set(TypeMapping.ID, id);
+        } else {
+            e = (DynamicEntity) tx.em.find(t.javaClass(), id);
+            if (e == null) {
+                throw new ConflictException(id, Validation.describe(record) + " was deleted by "
+                        + lastChange(tx.em, id) + " after you opened it. Nothing was saved.");
+            }
+            long current = ((Number) e.get(TypeMapping.VERSION)).longValue();
+            if (current != state.version) {
+                throw new ConflictException(id, Validation.describe(record) + " was changed by "
+                        + lastChange(tx.em, id) + " after you opened it. Nothing was saved; reload it and apply"
+                        + " your change again.");
+            }
+        }
+        if (t.containable && (isNew || ownerId != null)) {
+            e.set(TypeMapping.OWNER_ID, ownerId);
+            e.set(TypeMapping.OWNER_FEATURE, ownerFeature);
+            e.set(TypeMapping.OWNER_POS, ownerId == null ? null : position);
+        }
+        AuditAction action = isNew ? AuditAction.CREATE : AuditAction.UPDATE;
+        for (FeatureMapping f : t.features) {
+            switch (f.kind) {
+            case ATTRIBUTE -> {
+                // defaults are stored as values; only an unsettable attribute that is unset is stored as null
+                Object newValue = f.feature.isUnsettable() && !record.eIsSet(f.feature) ? null
+                        : f.toColumn(record.eGet(f.feature));
+                Object oldValue = isNew ? null : e.get(f.property);
+                if (isNew || !FeatureMapping.same(oldValue, newValue)) {
+                    e.set(f.property, newValue);
+                    if (!(isNew && newValue == null)) {
+                        tx.audit.append(id, t.typeName, label, action, f.feature.getName(),
+                                f.text(f.fromColumn(oldValue)), f.text(f.fromColumn(newValue)));
+                    }
+                }
+            }
+            case REFERENCE -> {
+                String newValue = Records.id((EObject) record.eGet(f.feature));
+                String oldValue = isNew ? null : e.get(f.property);
+                if (isNew || !Objects.equals(oldValue, newValue)) {
+                    e.set(f.property, newValue);
+                    if (!(isNew && newValue == null)) {
+                        tx.audit.append(id, t.typeName, label, action, f.feature.getName(), oldValue, newValue);
+                    }
+                }
+            }
+            case REFERENCES -> {
+                List<String> newIds = ((List<?>) record.eGet(f.feature)).stream().map(o -> Records.id((EObject) o))
+                        .toList();
+                List<String> oldIds = isNew ? List.of() : referenceRows(tx.em, id, f.feature.getName());
+                if (!newIds.equals(oldIds)) {
+                    replaceReferenceRows(tx.em, id, f.feature.getName(), newIds);
+                    tx.audit.append(id, t.typeName, label, action, f.feature.getName(), joined(oldIds),
+                            joined(newIds));
+                }
+            }
+            case CONTAINMENT -> {
+                List<Record> children = new ArrayList<>();
+                Object value = record.eGet(f.feature);
+                if (value instanceof List<?> l) {
+                    l.forEach(o -> children.add((Record) o));
+                } else if (value != null) {
+                    children.add((Record) value);
+                }
+                List<String> oldIds = isNew ? List.of() : childIds(tx.em, id, (EReference) f.feature);
+                List<String> newIds = children.stream().map(Record::getId).toList();
+                for (String gone : oldIds) {
+                    if (!newIds.contains(gone)) {
+                        deleteById(tx, gone);
+                    }
+                }
+                for (int i = 0; i < children.size(); i++) {
+                    upsert(tx, children.get(i), id, f.feature.getName(), i);
+                }
+                if (!newIds.equals(oldIds)) {
+                    tx.audit.append(id, t.typeName, label, action, f.feature.getName(), joined(oldIds),
+                            joined(newIds));
+                }
+            }
+            }
+        }
+        if (isNew) {
+            e.set(TypeMapping.VERSION, 1L);
+            tx.em.persist(e);
+            tx.em.persist(new RecordIndexEntity(id, t.typeName));
+        }
+        DynamicEntity managed = e;
+        tx.afterCommit.add(() -> LoadedState.set(record, ((Number) managed.get(TypeMapping.VERSION)).longValue()));
+    }
+
+    private static String joined(List<String> ids) {
+        return ids.isEmpty() ? null : String.join(" ", ids);
+    }
+
+    private static void replaceReferenceRows(EntityManager em, String ownerId, String feature, List<String> ids) {
+        em.createQuery("DELETE FROM ReferenceEntity r WHERE r.ownerId = :o AND r.feature = :f")
+                .setParameter("o", ownerId).setParameter("f", feature).executeUpdate();
+        for (int i = 0; i < ids.size(); i++) {
+            em.persist(new ReferenceEntity(ownerId, feature, i, ids.get(i)));
+        }
+    }
+
+    private List<String> childIds(EntityManager em, String ownerId, EReference containment) {
+        List<String> ids = new ArrayList<>();
+        for (TypeMapping ct : schema.all()) {
+            if (ct.containable && containment.getEReferenceType().isSuperTypeOf(ct.eClass)) {
+                ids.addAll(em.createQuery("SELECT e." + TypeMapping.ID + " FROM " + ct.alias + " e WHERE e."
+                        + TypeMapping.OWNER_ID + " = :o AND e." + TypeMapping.OWNER_FEATURE + " = :f ORDER BY e."
+                        + TypeMapping.OWNER_POS, String.class).setParameter("o", ownerId)
+                        .setParameter("f", containment.getName()).getResultList());
+            }
+        }
+        return ids;
+    }
+
+    private static String lastChange(EntityManager em, String recordId) {
+        List<AuditEntryEntity> last = em.createQuery(
+                "SELECT a FROM AuditEntryEntity a WHERE a.recordId = :id ORDER BY a.sequence DESC",
+                AuditEntryEntity.class).setParameter("id", recordId).setMaxResults(1).getResultList();
+        if (last.isEmpty()) {
+            return "someone else";
+        }
+        return last.get(0).user + " at " + last.get(0).at.replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC")
+                .replaceAll("Z$", " UTC");
+    }
+
+    // ------------------------------------------------------------------------------------------------ deleting
+
+    @Override
+    public void delete(Record record, String reason, boolean force) {
+        write(reason, tx -> {
+            TypeMapping t = schema.type(record.eClass());
+            DynamicEntity e = (DynamicEntity) tx.em.find(t.javaClass(), record.getId());
+            if (e == null) {
+                throw new RecordNotFoundException(record.getId());
+            }
+            LoadedState state = LoadedState.of(record);
+            if (state != null && state.version != ((Number) e.get(TypeMapping.VERSION)).longValue()) {
+                throw new ConflictException(record.getId(), Validation.describe(record) + " was changed by "
+                        + lastChange(tx.em, record.getId()) + " after you opened it. Nothing was deleted.");
+            }
+            Set<String> subtree = new HashSet<>();
+            collectSubtree(tx.em, t, record.getId(), subtree);
+            List<Referrer> referrers = referrers(tx.em, subtree);
+            if (!referrers.isEmpty()) {
+                List<String> blocking = referrers.stream().filter(r -> r.required && !r.isLink)
+                        .map(Referrer::describe).toList();
+                if (!force || !blocking.isEmpty()) {
+                    throw new ReferencedRecordException(Validation.describe(record) + " is referred to by "
+                            + referrers.size() + " record(s)"
+                            + (blocking.isEmpty() ? "" : ", some of which require it") + ". Nothing was deleted.",
+                            (blocking.isEmpty() ? referrers.stream().map(Referrer::describe).toList() : blocking));
+                }
+                for (Referrer r : referrers) {
+                    detach(tx, r);
+                }
+            }
+            deleteById(tx, record.getId());
+            tx.afterCommit.add(() -> LoadedState.clear(record));
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> referrers(String id) {
+        return read(em -> {
+            RecordIndexEntity index = em.find(RecordIndexEntity.class, id);
+            if (index == null) {
+                return List.<String>of();
+            }
+            Set<String> subtree = new HashSet<>();
+            TypeMapping t = model.eClass(index.typeName).map(schema::typeOrNull).orElse(null);
+            if (t == null) {
+                return List.<String>of();
+            }
+            collectSubtree(em, t, id, subtree);
+            return referrers(em, subtree).stream().map(Referrer::describe).toList();
+        });
+    }
+
+    /** A record pointing at one being deleted: through a single reference column or a SYS_REFERENCE row. */
+    private record Referrer(TypeMapping type, String id, String label, FeatureMapping feature, String target,
+            boolean required, boolean isLink) {
+        String describe() {
+            return (isLink ? "Link " : type.eClass.getName() + " ") + "'" + label + "' ("
+                    + Validation.featureLabel(feature.feature) + ")";
+        }
+    }
+
+    private void collectSubtree(EntityManager em, TypeMapping t, String id, Set<String> ids) {
+        ids.add(id);
+        for (FeatureMapping f : t.features) {
+            if (f.kind == Kind.CONTAINMENT) {
+                for (String child : childIds(em, id, (EReference) f.feature)) {
+                    RecordIndexEntity index = em.find(RecordIndexEntity.class, child);
+                    TypeMapping ct = index == null ? null : model.eClass(index.typeName).map(schema::typeOrNull)
+                            .orElse(null);
+                    if (ct != null) {
+                        collectSubtree(em, ct, child, ids);
+                    }
+                }
+            }
+        }
+    }
+
+    private List<Referrer> referrers(EntityManager em, Set<String> targets) {
+        List<Referrer> result = new ArrayList<>();
+        Reader reader = new Reader(em, 0);
+        for (TypeMapping t : schema.all()) {
+            boolean isLink = QmsPackage.Literals.LINK.isSuperTypeOf(t.eClass);
+            for (FeatureMapping f : t.features) {
+                if (f.kind != Kind.REFERENCE) {
+                    continue;
+                }
+                for (DynamicEntity e : em.createQuery("SELECT e FROM " + t.alias + " e WHERE e." + f.property
+                        + " IN :ids", DynamicEntity.class).setParameter("ids", targets).getResultList()) {
+                    String id = e.get(TypeMapping.ID);
+                    if (!targets.contains(id)) {
+                        result.add(new Referrer(t, id, Records.label(reader.record(t, e)), f, e.get(f.property),
+                                f.feature.isRequired(), isLink));
+                    }
+                }
+            }
+        }
+        for (ReferenceEntity r : em.createQuery("SELECT r FROM ReferenceEntity r WHERE r.targetId IN :ids",
+                ReferenceEntity.class).setParameter("ids", targets).getResultList()) {
+            if (targets.contains(r.ownerId)) {
+                continue;
+            }
+            Record owner = reader.byId(r.ownerId);
+            if (owner != null) {
+                TypeMapping t = schema.type(owner.eClass());
+                FeatureMapping f = t.feature(owner.eClass().getEStructuralFeature(r.feature));
+                result.add(new Referrer(t, r.ownerId, Records.label(owner), f, r.targetId, false, false));
+            }
+        }
+        return result;
+    }
+
+    /** Removes a referrer's pointer at a record being force-deleted: links go, references are cleared. */
+    private void detach(Tx tx, Referrer r) {
+        if (r.isLink) {
+            if (tx.em.find(RecordIndexEntity.class, r.id) != null) {
+                deleteById(tx, r.id);
+            }
+            return;
+        }
+        DynamicEntity e = (DynamicEntity) tx.em.find(r.type.javaClass(), r.id);
+        if (r.feature.kind == Kind.REFERENCE) {
+            e.set(r.feature.property, null);
+            tx.audit.append(r.id, r.type.typeName, r.label, AuditAction.UPDATE, r.feature.feature.getName(),
+                    r.target, null);
+        } else {
+            List<String> old = referenceRows(tx.em, r.id, r.feature.feature.getName());
+            List<String> remaining = old.stream().filter(x -> !x.equals(r.target)).toList();
+            replaceReferenceRows(tx.em, r.id, r.feature.feature.getName(), remaining);
+            // the owner's row is unchanged, but the record did change: whoever has it open must reload
+            tx.em.lock(e, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            tx.audit.append(r.id, r.type.typeName, r.label, AuditAction.UPDATE, r.feature.feature.getName(),
+                    joined(old), joined(remaining));
+        }
+    }
+
+    /** Deletes a record, the records it contains, its reference rows and evidence content; audits each. */
+    private void deleteById(Tx tx, String id) {
+        RecordIndexEntity index = tx.em.find(RecordIndexEntity.class, id);
+        if (index == null) {
+            return;
+        }
+        TypeMapping t = model.eClass(index.typeName).map(schema::typeOrNull).orElseThrow(
+                () -> new StoreException("Record " + id + " is of type " + index.typeName
+                        + ", which no installed module provides; it cannot be deleted"));
+        DynamicEntity e = (DynamicEntity) tx.em.find(t.javaClass(), id);
+        String label = Records.label(new Reader(tx.em, 0).record(t, e));
+        for (FeatureMapping f : t.features) {
+            if (f.kind == Kind.CONTAINMENT) {
+                for (String child : childIds(tx.em, id, (EReference) f.feature)) {
+                    deleteById(tx, child);
+                }
+            } else if (f.kind == Kind.REFERENCES) {
+                replaceReferenceRows(tx.em, id, f.feature.getName(), List.of());
+            }
+        }
+        EvidenceContentEntity content = tx.em.find(EvidenceContentEntity.class, id);
+        if (content != null) {
+            tx.em.remove(content);
+        }
+        tx.em.remove(e);
+        tx.em.remove(index);
+        tx.audit.append(id, t.typeName, label, AuditAction.DELETE, null, label, null);
+    }
+
+    // ------------------------------------------------------------------------------------------------ evidence
+
+    @Override
+    public void storeContent(EvidenceFile file, byte[] content, String reason) {
+        String sha = AuditChain.sha256(content);
+        String previousSha = file.getSha256();
+        file.setSha256(sha);
+        file.setSize(content.length);
+        if (file.getCapturedAt() == null) {
+            file.setCapturedAt(Date.from(Instant.now()));
+        }
+        if (file.getCapturedBy() == null) {
+            file.setCapturedBy(principal.get().userId());
+        }
+        Validation.check(file);
+        write(reason, tx -> {
+            upsert(tx, file, null, null, 0);
+            EvidenceContentEntity c = tx.em.find(EvidenceContentEntity.class, file.getId());
+            if (c == null) {
+                tx.em.persist(new EvidenceContentEntity(file.getId(), content));
+            } else {
+                c.content = content;
+            }
+            tx.audit.append(file.getId(), ModelRegistry.typeName(file.eClass()), Records.label(file),
+                    AuditAction.CONTENT, "content", c == null ? null : previousSha, sha);
+            return null;
+        });
+    }
+
+    @Override
+    public byte[] readContent(String evidenceFileId) {
+        return read(em -> {
+            Record record = new Reader(em, 0).byId(evidenceFileId);
+            if (!(record instanceof EvidenceFile file)) {
+                throw new RecordNotFoundException(evidenceFileId);
+            }
+            EvidenceContentEntity c = em.find(EvidenceContentEntity.class, evidenceFileId);
+            if (c == null) {
+                throw new StoreException("Evidence file '" + file.getName() + "' has no stored content");
+            }
+            String actual = AuditChain.sha256(c.content);
+            if (!actual.equals(file.getSha256())) {
+                throw new IntegrityException("Evidence file '" + file.getName() + "' (" + evidenceFileId
+                        + ") is damaged or was altered: its content hashes to " + actual + " but " + file.getSha256()
+                        + " was recorded when it was stored");
+            }
+            return c.content;
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------ lifecycle
+
+    /** Appends SYSTEM entries (e.g. the schema was extended) in a transaction of their own. */
+    void auditSystemEvents(List<String> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        write(null, tx -> {
+            for (String event : new LinkedHashSet<>(events)) {
+                tx.audit.append(null, null, null, AuditAction.SYSTEM, null, null, event);
+            }
+            return null;
+        });
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StoreException("The store is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            emf.close();
+            onClose.run();
+        }
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
