@@ -13,7 +13,7 @@ class DerbyStoreContractTest extends StoreContract {
 
     @Override
     protected RecordStore open(Path dir, ModelRegistry model) {
-        return new DerbyStoreFactory().open(new StoreConfig(dir, dir.resolveSibling(dir.getFileName() + ".key")),
+        return new DerbyStoreFactory().open(new StoreConfig(dir, DerbyTesting.keyFile(dir)),
                 model, user::get);
     }
 
