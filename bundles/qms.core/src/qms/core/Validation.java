@@ -44,10 +44,14 @@ public final class Validation {
         d.getChildren().forEach(c -> collect(c, into));
     }
 
-    /** Loaded records refer to others through proxies the store resolves on demand: not a problem. */
+    /**
+     * Records refer to each other by id: a referenced record is a proxy, or a copy outside the referring record's
+     * resource. EMF's checks that proxies resolve and that referenced objects sit in a resource do not apply.
+     */
     private static boolean isProxyCheck(Diagnostic d) {
         return EObjectValidator.DIAGNOSTIC_SOURCE.equals(d.getSource())
-                && d.getCode() == EObjectValidator.EOBJECT__EVERY_PROXY_RESOLVES;
+                && (d.getCode() == EObjectValidator.EOBJECT__EVERY_PROXY_RESOLVES
+                        || d.getCode() == EObjectValidator.EOBJECT__EVERY_REFERENCE_IS_CONTAINED);
     }
 
     private static Diagnostic friendly(Diagnostic d) {

@@ -1,0 +1,116 @@
+package qms.app;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Path;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.service.datalocation.Location;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.PlatformUI;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import qms.core.ModelContributions;
+import qms.core.Principal;
+import qms.core.RecordStore;
+import qms.core.StoreConfig;
+import qms.core.StoreException;
+import qms.core.StoreFactory;
+import qms.ui.QmsUi;
+
+/**
+ * Starts the suite: finds the data folder, opens the encrypted store (creating it on first start) with the model
+ * of every installed module, then runs the workbench on it and closes the store on exit.
+ */
+public final class Application implements IApplication {
+
+    @Override
+    public Object start(IApplicationContext context) throws Exception {
+        String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        String[] arguments = args == null ? new String[0] : args;
+        Display display = PlatformUI.createDisplay();
+        RecordStore store = null;
+        try {
+            Path dir = dataDirectory(arguments);
+            if (dir == null) {
+                return EXIT_OK;
+            }
+            useForWorkbenchState(dir.resolve(".workbench"));
+            try {
+                store = openStore(new StoreConfig(dir, DataLocation.keyFile(arguments)));
+            } catch (StoreException e) {
+                MessageDialog.openError(null, "CRO Quality Suite", "The suite cannot open its data in " + dir
+                        + ":\n\n" + e.getMessage());
+                return Integer.valueOf(1);
+            }
+            QmsUi.start(store);
+            context.applicationRunning();
+            int rc = PlatformUI.createAndRunWorkbench(display, new QmsWorkbenchAdvisor(dir));
+            return rc == PlatformUI.RETURN_RESTART ? EXIT_RESTART : EXIT_OK;
+        } finally {
+            QmsUi.stop();
+            if (store != null) {
+                store.close();
+            }
+            display.dispose();
+        }
+    }
+
+    private static Path dataDirectory(String[] args) throws IOException {
+        Path dir = DataLocation.fromArguments(args);
+        if (dir == null) {
+            dir = DataLocation.remembered();
+        }
+        if (dir == null) {
+            ChooseDataDirectoryDialog dialog = new ChooseDataDirectoryDialog(null);
+            if (dialog.open() != Window.OK) {
+                return null;
+            }
+            dir = dialog.chosen();
+            DataLocation.remember(dir);
+        }
+        return dir;
+    }
+
+    /** The workbench keeps its window layout beside the data, unless -data was given. */
+    private static void useForWorkbenchState(Path dir) throws IOException {
+        Location instance = Platform.getInstanceLocation();
+        if (instance != null && !instance.isSet()) {
+            instance.set(new URL("file", null, dir.toString() + "/"), false);
+        }
+    }
+
+    private static RecordStore openStore(StoreConfig config) throws InterruptedException {
+        BundleContext bundle = FrameworkUtil.getBundle(Application.class).getBundleContext();
+        ServiceTracker<StoreFactory, StoreFactory> tracker = new ServiceTracker<>(bundle, StoreFactory.class, null);
+        tracker.open();
+        try {
+            StoreFactory factory = tracker.waitForService(10_000);
+            if (factory == null) {
+                throw new StoreException("No store is installed (the bundle qms.store.jpa is missing or not started)");
+            }
+            return factory.open(config, ModelContributions.fromServices(), Principal::osUser);
+        } finally {
+            tracker.close();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (!PlatformUI.isWorkbenchRunning()) {
+            return;
+        }
+        Display display = PlatformUI.getWorkbench().getDisplay();
+        display.syncExec(() -> {
+            if (!display.isDisposed()) {
+                PlatformUI.getWorkbench().close();
+            }
+        });
+    }
+}

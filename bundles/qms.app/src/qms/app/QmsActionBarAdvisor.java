@@ -1,0 +1,93 @@
+package qms.app;
+
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.ICoolBarManager;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.actions.ActionFactory.IWorkbenchAction;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
+
+/** File, Edit, Window and Help menus; the workbench's own actions, so Ctrl+S, Ctrl+Z and Ctrl+Y work. */
+final class QmsActionBarAdvisor extends ActionBarAdvisor {
+
+    private IWorkbenchAction save;
+    private IWorkbenchAction saveAll;
+    private IWorkbenchAction close;
+    private IWorkbenchAction quit;
+    private IWorkbenchAction undo;
+    private IWorkbenchAction redo;
+    private IWorkbenchAction resetPerspective;
+    private IWorkbenchAction about;
+    private Action demo;
+
+    QmsActionBarAdvisor(IActionBarConfigurer configurer) {
+        super(configurer);
+    }
+
+    @Override
+    protected void makeActions(IWorkbenchWindow window) {
+        save = register(ActionFactory.SAVE.create(window));
+        saveAll = register(ActionFactory.SAVE_ALL.create(window));
+        close = register(ActionFactory.CLOSE.create(window));
+        quit = register(ActionFactory.QUIT.create(window));
+        undo = register(ActionFactory.UNDO.create(window));
+        redo = register(ActionFactory.REDO.create(window));
+        resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(window));
+        about = register(ActionFactory.ABOUT.create(window));
+        demo = new Action("Load &Demo Data") {
+            @Override
+            public void run() {
+                DemoActions.loadDemoData();
+            }
+        };
+    }
+
+    private <T extends IWorkbenchAction> T register(T action) {
+        super.register(action);
+        return action;
+    }
+
+    @Override
+    protected void fillMenuBar(IMenuManager bar) {
+        MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+        file.add(new GroupMarker(IWorkbenchActionConstants.NEW_EXT));
+        file.add(save);
+        file.add(saveAll);
+        file.add(close);
+        file.add(new Separator());
+        file.add(demo);
+        file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        file.add(new Separator());
+        file.add(quit);
+        MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+        edit.add(undo);
+        edit.add(redo);
+        edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+        windowMenu.add(resetPerspective);
+        MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+        help.add(about);
+        bar.add(file);
+        bar.add(edit);
+        bar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        bar.add(windowMenu);
+        bar.add(help);
+    }
+
+    @Override
+    protected void fillCoolBar(ICoolBarManager coolBar) {
+        IToolBarManager main = new ToolBarManager(coolBar.getStyle());
+        main.add(save);
+        main.add(undo);
+        main.add(redo);
+        coolBar.add(main);
+    }
+}

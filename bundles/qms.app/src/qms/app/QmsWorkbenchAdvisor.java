@@ -1,0 +1,59 @@
+package qms.app;
+
+import java.nio.file.Path;
+
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.ui.application.IWorkbenchConfigurer;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchAdvisor;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+
+import qms.core.DemoData;
+import qms.ui.QmsPerspective;
+import qms.ui.QmsUi;
+
+/** The workbench's start and its window; offers the demo data on first start with an empty database. */
+final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
+
+    /** System property: "ask" (default) offers demo data when the database is empty, "load" loads it, "skip" not. */
+    static final String DEMO = "qms.demo";
+
+    private final Path dataDirectory;
+
+    QmsWorkbenchAdvisor(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+    }
+
+    @Override
+    public void initialize(IWorkbenchConfigurer configurer) {
+        super.initialize(configurer);
+        configurer.setSaveAndRestore(false);
+    }
+
+    @Override
+    public String getInitialWindowPerspectiveId() {
+        return QmsPerspective.ID;
+    }
+
+    @Override
+    public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+        return new QmsWindowAdvisor(configurer, dataDirectory);
+    }
+
+    @Override
+    public void postStartup() {
+        String mode = System.getProperty(DEMO, "ask");
+        if ("skip".equals(mode) || !DemoData.isEmpty(QmsUi.get().store())) {
+            return;
+        }
+        if ("load".equals(mode) || MessageDialog.openQuestion(getWorkbenchConfigurer().getWorkbench()
+                .getActiveWorkbenchWindow().getShell(), "Welcome to the CRO Quality Suite",
+                "The database is empty. Load a demo organisation to look around?\n\n"
+                        + "It has two sites, vendors, people, the systems \"EDC Database\", \"Safety Database\" and"
+                        + " \"eTMF Repository\", and a finding with its evidence. Every record is audited like"
+                        + " real data.")) {
+            DemoActions.loadDemoData();
+        }
+    }
+
+}

@@ -1,0 +1,185 @@
+package qms.ui.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.jface.dialogs.IMessageProvider;
+import org.eclipse.swt.SWT;
+import org.eclipse.ui.forms.widgets.ScrolledForm;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import qms.core.AuditEntry;
+import qms.core.Query;
+import qms.core.RecordStore;
+import qms.core.Records;
+import qms.model.ComputerizedSystem;
+import qms.model.DataClassification;
+import qms.model.GxpCriticality;
+import qms.model.QmsPackage;
+import qms.model.Record;
+import qms.ui.QmsUi;
+import qms.ui.testing.Bot;
+import qms.ui.testing.ContainerBot;
+import qms.ui.testing.EditorBot;
+import qms.ui.testing.ShellBot;
+import qms.ui.testing.TableBot;
+import qms.ui.testing.TreeItemBot;
+import qms.ui.testing.WorkbenchBot;
+
+/**
+ * Drives the generated form editor in the running product: the navigator, the editor's widgets, the keyboard
+ * shortcuts and the audit trail view, against the real encrypted store.
+ */
+class RecordFormTest {
+
+    private final Bot bot = new Bot();
+    private final WorkbenchBot workbench = bot.workbench();
+    private final RecordStore store = QmsUi.get().store();
+    private final String unique = UUID.randomUUID().toString().substring(0, 8);
+
+    @AfterEach
+    void reset() {
+        workbench.resetWorkbench();
+    }
+
+    private TreeItemBot group(String plural) {
+        return workbench.view("Records").bot().tree().getTreeItem(t -> t.startsWith(plural + " ("),
+                "'" + plural + " (…)'");
+    }
+
+    private ComputerizedSystem storedSystem(String name) {
+        ComputerizedSystem s = Records.newRecord(QmsPackage.Literals.COMPUTERIZED_SYSTEM);
+        s.setName(name);
+        s.setGxpCriticality(GxpCriticality.HIGH);
+        s.setDataClassification(DataClassification.PATIENT_IDENTIFIABLE);
+        store.save(s, "test fixture");
+        QmsUi.get().changed(List.of(s.getId()));
+        return s;
+    }
+
+    private EditorBot open(String plural, String label) {
+        group(plural).expand().getNode(label).doubleClick();
+        return workbench.editor(label);
+    }
+
+    private void waitClean(EditorBot editor) {
+        bot.waitUntil(() -> !editor.isDirty(), "editor " + editor.getTitle() + " saved");
+    }
+
+    private Record findByName(String name) {
+        return store.list(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM)
+                .where(QmsPackage.Literals.COMPUTERIZED_SYSTEM__NAME, name)).stream().findFirst().orElse(null);
+    }
+
+    @Test
+    void aSystemCreatedInTheFormIsStoredAndShowsAgainAfterReopening() {
+        String name = "LIMS " + unique;
+        group("Computerized Systems").contextMenu("New Computerized System").click();
+        EditorBot editor = workbench.editor("New Computerized System");
+        ContainerBot form = editor.bot();
+        form.textWithLabel("Name").setText(name);
+        form.textWithLabel("Description").setText("Laboratory information management");
+        form.comboWithLabel("GxP criticality").setSelection("Medium");
+        form.comboWithLabel("Data classification").setSelection("Pseudonymised");
+        form.checkBoxWithLabel("Validated").select();
+        form.checkBox("Not set").deselect();
+        form.dateTimeWithLabel("In service since").setDate(LocalDate.of(2024, 5, 6));
+        editor.pressShortcut(SWT.CTRL, 's');
+        EditorBot saved = workbench.editor(name);
+        waitClean(saved);
+        saved.close();
+
+        ComputerizedSystem stored = (ComputerizedSystem) findByName(name);
+        assertEquals(GxpCriticality.MEDIUM, stored.getGxpCriticality());
+        assertEquals(DataClassification.PSEUDONYMISED, stored.getDataClassification());
+        assertEquals(Date.from(LocalDate.of(2024, 5, 6).atStartOfDay().toInstant(ZoneOffset.UTC)),
+                stored.getInServiceSince());
+        assertTrue(stored.isValidated());
+
+        ContainerBot reopened = open("Computerized Systems", name).bot();
+        assertEquals(name, reopened.textWithLabel("Name").getText());
+        assertEquals("Laboratory information management", reopened.textWithLabel("Description").getText());
+        assertEquals("Medium", reopened.comboWithLabel("GxP criticality").selection());
+        assertEquals(LocalDate.of(2024, 5, 6), reopened.dateTimeWithLabel("In service since").getDate());
+        assertTrue(reopened.checkBoxWithLabel("Validated").isChecked());
+    }
+
+    @Test
+    void undoRestoresThePreviousValueAndRedoAppliesItAgain() {
+        String name = "Safety DB " + unique;
+        storedSystem(name);
+        EditorBot editor = open("Computerized Systems", name);
+        ContainerBot form = editor.bot();
+        form.textWithLabel("Name").setText("Renamed " + unique);
+        bot.waitUntil(editor::isDirty, "the edit makes the editor dirty");
+
+        editor.pressShortcut(SWT.CTRL, 'z');
+        bot.waitUntil(() -> name.equals(form.textWithLabel("Name").getText()), "undo restores the name");
+        waitClean(editor);
+
+        editor.pressShortcut(SWT.CTRL | SWT.SHIFT, 'z'); // Redo on GTK (Ctrl+Y elsewhere)
+        bot.waitUntil(() -> ("Renamed " + unique).equals(form.textWithLabel("Name").getText()), "redo");
+        bot.waitUntil(editor::isDirty, "redo makes the editor dirty again");
+        assertEquals(name, Records.label(findByName(name)), "nothing was saved");
+    }
+
+    @Test
+    void anInvalidFormIsNotSavedAndSaysWhy() {
+        long before = store.count(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM));
+        group("Computerized Systems").contextMenu("New Computerized System").click();
+        EditorBot editor = workbench.editor("New Computerized System");
+        editor.bot().textWithLabel("Description").setText("a system nobody named " + unique);
+        bot.waitUntil(() -> bot.syncExec(() -> ((ScrolledForm) editor.widget()).getForm()
+                .getMessageType() == IMessageProvider.ERROR), "the form header shows the errors");
+
+        editor.pressShortcut(SWT.CTRL, 's');
+        ShellBot dialog = bot.shell("Cannot save");
+        String message = bot.syncExec(() -> dialog.widget().getChildren().length > 0
+                ? describe(dialog.widget()) : "");
+        assertTrue(message.contains("Name is required"), message);
+        assertTrue(message.contains("GxP criticality is required"), message);
+        dialog.button("OK").click();
+        assertTrue(editor.isDirty(), "the editor keeps the unsaved input");
+        assertEquals(before, store.count(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM)), "nothing stored");
+    }
+
+    private static String describe(org.eclipse.swt.widgets.Composite c) {
+        StringBuilder b = new StringBuilder();
+        for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Label l) {
+                b.append(l.getText()).append('\n');
+            } else if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+                b.append(describe(inner));
+            }
+        }
+        return b.toString();
+    }
+
+    @Test
+    void theAuditTrailViewShowsTheOldAndNewValueOfASavedChange() {
+        String name = "eTMF " + unique;
+        storedSystem(name);
+        EditorBot editor = open("Computerized Systems", name);
+        editor.bot().textWithLabel("Name").setText(name + " v2");
+        bot.waitUntil(editor::isDirty, "dirty");
+        editor.pressShortcut(SWT.CTRL, 's');
+        waitClean(editor);
+
+        TableBot trail = workbench.view("Audit Trail").bot().table();
+        bot.waitUntil(() -> trail.rowCount() > 0 && "name".equals(trail.cell(0, 3)), "the change is listed");
+        assertEquals("Update", trail.cell(0, 2));
+        assertEquals(name, trail.cell(0, 4));
+        assertEquals(name + " v2", trail.cell(0, 5));
+        assertEquals(System.getProperty("user.name"), trail.cell(0, 1));
+        List<AuditEntry> entries = store.auditTrail().forRecord(((Record) findByName(name + " v2")).getId());
+        assertFalse(entries.isEmpty());
+    }
+}

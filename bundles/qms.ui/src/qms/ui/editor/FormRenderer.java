@@ -1,0 +1,279 @@
+package qms.ui.editor;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.eclipse.emf.common.notify.Notification;
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EEnum;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.EcorePackage;
+import org.eclipse.emf.ecore.util.EContentAdapter;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.emf.edit.provider.IItemPropertyDescriptor;
+import org.eclipse.emf.edit.provider.IItemPropertySource;
+import org.eclipse.jface.dialogs.IMessageProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.DateTime;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.forms.IMessageManager;
+import org.eclipse.ui.forms.widgets.FormToolkit;
+
+import qms.core.Hints;
+import qms.core.ModelRegistry;
+import qms.core.Validation;
+import qms.model.QmsPackage;
+import qms.ui.QmsUi;
+import qms.ui.internal.Messages;
+
+/**
+ * Builds a record's form from the model's metadata alone: one row per feature, in the hinted order, with a widget
+ * chosen by the feature's type (text, multi-line text, combo for enums, date picker, check box, reference picker,
+ * table for lists). Editability comes from the feature's EMF.Edit property descriptor and the {@code readOnly}
+ * hint. A new attribute in an {@code .ecore} shows up here with no code change.
+ */
+public final class FormRenderer {
+
+    private final FormToolkit toolkit;
+    private final EditingDomain domain;
+    private final ModelRegistry model;
+    private final IMessageManager messages;
+    private final Consumer<EObject> childEditor;
+    private final List<FeatureBinding> bindings = new ArrayList<>();
+    private final List<Object> generalMessageKeys = new ArrayList<>();
+    private EObject object;
+    private boolean editable = true;
+
+    /**
+     * @param childEditor opens a contained record (e.g. a site of an organisation) for editing
+     */
+    public FormRenderer(FormToolkit toolkit, EditingDomain domain, IMessageManager messages,
+            Consumer<EObject> childEditor) {
+        this.toolkit = toolkit;
+        this.domain = domain;
+        this.model = QmsUi.get().model();
+        this.messages = messages;
+        this.childEditor = childEditor;
+    }
+
+    /** The features a form shows, in order: hinted order first, then declaration order. */
+    public static List<EStructuralFeature> features(ModelRegistry model, EClass eClass) {
+        List<EStructuralFeature> all = new ArrayList<>();
+        for (EStructuralFeature f : eClass.getEAllStructuralFeatures()) {
+            if (!f.isTransient() && !f.isDerived() && f != QmsPackage.Literals.RECORD__ID
+                    && !model.flag(f, Hints.HIDDEN) && !(f instanceof EAttribute a && a.isMany())) {
+                all.add(f);
+            }
+        }
+        List<EStructuralFeature> declared = List.copyOf(all);
+        all.sort(Comparator.comparingInt((EStructuralFeature f) -> model.intHint(f, Hints.ORDER, 1000))
+                .thenComparingInt(declared::indexOf));
+        return all;
+    }
+
+    /** Creates the widgets of the object's features in {@code body} (a 3-column grid: label, field, buttons). */
+    public void render(Composite body, EObject target) {
+        this.object = target;
+        body.setLayout(new GridLayout(3, false));
+        for (EStructuralFeature f : features(model, target.eClass())) {
+            FeatureBinding b = create(body, f);
+            if (b != null) {
+                b.refresh();
+                boolean canSet = canSet(f);
+                if (!canSet) {
+                    b.setEnabled(false);
+                }
+                bindings.add(b);
+            }
+        }
+        toolkit.paintBordersFor(body);
+        target.eAdapters().add(new EContentAdapter() {
+            @Override
+            public void notifyChanged(Notification n) {
+                super.notifyChanged(n);
+                if (n.isTouch() || !(n.getFeature() instanceof EStructuralFeature changed)) {
+                    return;
+                }
+                for (FeatureBinding b : bindings) {
+                    if (b.owner == n.getNotifier() && b.feature == changed
+                            || b instanceof ListBinding l && l.concerns(n.getNotifier(), changed)) {
+                        b.refresh();
+                    }
+                }
+            }
+        });
+    }
+
+    private boolean canSet(EStructuralFeature f) {
+        if (model.flag(f, Hints.READ_ONLY) || !f.isChangeable()) {
+            return false;
+        }
+        IItemPropertySource source = (IItemPropertySource) QmsUi.get().adapterFactory().adapt(object,
+                IItemPropertySource.class);
+        IItemPropertyDescriptor d = source == null ? null : source.getPropertyDescriptor(object, f);
+        return d == null || d.canSetProperty(object);
+    }
+
+    private FeatureBinding create(Composite body, EStructuralFeature f) {
+        Label label = toolkit.createLabel(body, Validation.featureLabel(f) + (f.isRequired() ? " *" : ""));
+        String documentation = EcoreUtil.getDocumentation(f);
+        if (documentation != null) {
+            label.setToolTipText(documentation);
+        }
+        if (f instanceof EReference r && r.isMany()) {
+            label.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
+            return list(body, r);
+        }
+        if (f instanceof EReference r) {
+            Text text = toolkit.createText(body, "", SWT.SINGLE | SWT.READ_ONLY);
+            text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            Composite buttons = toolkit.createComposite(body);
+            buttons.setLayout(rowLayout(2));
+            Button choose = toolkit.createButton(buttons, Messages.Form_choose, SWT.PUSH);
+            Button clear = toolkit.createButton(buttons, Messages.Form_clear, SWT.PUSH);
+            return new ReferenceBinding(domain, object, r, text, choose, clear);
+        }
+        EAttribute a = (EAttribute) f;
+        if (a.getEAttributeType() instanceof EEnum) {
+            Combo combo = new Combo(body, SWT.READ_ONLY | SWT.DROP_DOWN);
+            toolkit.adapt(combo, true, false);
+            combo.setLayoutData(span(new GridData(SWT.LEFT, SWT.CENTER, false, false)));
+            return new EnumBinding(domain, object, a, combo);
+        }
+        Class<?> type = a.getEAttributeType().getInstanceClass();
+        if (type == boolean.class || type == Boolean.class) {
+            Button check = toolkit.createButton(body, "", SWT.CHECK);
+            check.setLayoutData(span(new GridData(SWT.LEFT, SWT.CENTER, false, false)));
+            return new CheckBinding(domain, object, a, check);
+        }
+        if (a.getEAttributeType() == EcorePackage.Literals.EDATE || type == java.util.Date.class) {
+            DateTime picker = new DateTime(body, SWT.DATE | SWT.DROP_DOWN | SWT.MEDIUM);
+            toolkit.adapt(picker, true, false);
+            picker.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
+            Button notSet = toolkit.createButton(body, Messages.Form_notSet, SWT.CHECK);
+            return new DateBinding(domain, object, a, picker, notSet);
+        }
+        boolean multiLine = model.flag(a, Hints.MULTI_LINE);
+        Text text = toolkit.createText(body, "", multiLine ? SWT.MULTI | SWT.WRAP | SWT.V_SCROLL : SWT.SINGLE);
+        GridData gd = span(new GridData(SWT.FILL, multiLine ? SWT.FILL : SWT.CENTER, true, false));
+        if (multiLine) {
+            gd.heightHint = 5 * text.getLineHeight();
+            gd.widthHint = 300;
+            label.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
+        }
+        text.setLayoutData(gd);
+        return new TextBinding(domain, object, a, text, messages);
+    }
+
+    private FeatureBinding list(Composite body, EReference r) {
+        Table table = toolkit.createTable(body, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, false);
+        gd.heightHint = 6 * table.getItemHeight() + table.getHeaderHeight();
+        table.setLayoutData(gd);
+        TableViewer viewer = new TableViewer(table);
+        ListBinding.createColumns(viewer, r);
+        Composite buttons = toolkit.createComposite(body);
+        buttons.setLayout(new GridLayout(1, true));
+        buttons.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
+        Button add = toolkit.createButton(buttons, r.isContainment() ? Messages.Form_add : Messages.Form_addExisting,
+                SWT.PUSH);
+        Button edit = r.isContainment() ? toolkit.createButton(buttons, Messages.Form_edit, SWT.PUSH) : null;
+        Button remove = toolkit.createButton(buttons, Messages.Form_remove, SWT.PUSH);
+        for (Control c : buttons.getChildren()) {
+            c.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        }
+        return new ListBinding(domain, object, r, viewer, add, edit, remove, childEditor);
+    }
+
+    private static GridData span(GridData gd) {
+        gd.horizontalSpan = 2;
+        return gd;
+    }
+
+    private static GridLayout rowLayout(int columns) {
+        GridLayout l = new GridLayout(columns, false);
+        l.marginWidth = 0;
+        l.marginHeight = 0;
+        return l;
+    }
+
+    /** Makes every field read-only (e.g. for a user who may only read), or editable again. */
+    public void setEditable(boolean editable) {
+        this.editable = editable;
+        for (FeatureBinding b : bindings) {
+            b.setEnabled(editable && canSet(b.feature));
+        }
+    }
+
+    public boolean isEditable() {
+        return editable;
+    }
+
+    /** Writes pending text edits into the model (before a save). */
+    public void flush() {
+        bindings.forEach(FeatureBinding::flush);
+    }
+
+    /**
+     * Validates the object and shows the problems in the form's header and next to their fields.
+     *
+     * @return the validation result
+     */
+    public Diagnostic validate() {
+        Diagnostic d = Validation.validate(object);
+        messages.setAutoUpdate(false);
+        try {
+            for (FeatureBinding b : bindings) {
+                messages.removeMessage("validation", b.control());
+            }
+            generalMessageKeys.forEach(messages::removeMessage);
+            generalMessageKeys.clear();
+            for (Diagnostic problem : d.getChildren()) {
+                List<?> data = problem.getData();
+                Control control = null;
+                if (data.size() > 1 && data.get(0) == object && data.get(1) instanceof EStructuralFeature f) {
+                    control = controlOf(f);
+                }
+                String text = problem.getMessage().replace(Validation.describe(object) + ": ", "");
+                int type = problem.getSeverity() >= Diagnostic.ERROR ? IMessageProvider.ERROR : IMessageProvider.WARNING;
+                if (control != null) {
+                    messages.addMessage("validation", text, null, type, control);
+                } else {
+                    Object key = new Object();
+                    generalMessageKeys.add(key);
+                    messages.addMessage(key, text, null, type);
+                }
+            }
+        } finally {
+            messages.setAutoUpdate(true);
+        }
+        return d;
+    }
+
+    Control controlOf(EStructuralFeature f) {
+        for (FeatureBinding b : bindings) {
+            if (b.feature == f && b.owner == object) {
+                return b.control();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,221 @@
+package qms.ui.editor;
+
+import java.util.EventObject;
+import java.util.List;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.emf.common.command.BasicCommandStack;
+import org.eclipse.emf.common.command.CommandStackListener;
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.impl.ResourceImpl;
+import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
+import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
+import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.emf.edit.domain.IEditingDomainProvider;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.eclipse.ui.forms.widgets.ScrolledForm;
+import org.eclipse.ui.part.EditorPart;
+
+import qms.core.RecordStore;
+import qms.core.Records;
+import qms.core.StoreException;
+import qms.core.Validation;
+import qms.model.Record;
+import qms.ui.QmsUi;
+import qms.ui.internal.Messages;
+import qms.ui.internal.RecordLabelProvider;
+
+/**
+ * The form editor of any record, generated from the model by {@link FormRenderer}. Edits are commands on an EMF
+ * editing domain (undo/redo, dirty marker); Save validates, refusing while the form is invalid, then writes the
+ * record through the store (audited) and reports conflicts with other users' changes.
+ */
+public final class RecordEditor extends EditorPart implements IEditingDomainProvider {
+
+    public static final String ID = "qms.ui.recordEditor";
+
+    private Record record;
+    private boolean isNew;
+    private AdapterFactoryEditingDomain domain;
+    private FormToolkit toolkit;
+    private ScrolledForm form;
+    private FormRenderer renderer;
+    private RecordLabelProvider labels;
+    private final CommandStackListener stackListener = this::commandStackChanged;
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof RecordEditorInput in)) {
+            throw new PartInitException("Not a record: " + input);
+        }
+        setSite(site);
+        setInput(input);
+        RecordStore store = QmsUi.get().store();
+        record = in.takeUnsaved();
+        isNew = record != null;
+        if (!isNew) {
+            try {
+                record = store.get(in.id());
+            } catch (StoreException e) {
+                throw new PartInitException(e.getMessage(), e);
+            }
+        }
+        domain = new AdapterFactoryEditingDomain(QmsUi.get().adapterFactory(), new BasicCommandStack(),
+                new ResourceSetImpl());
+        Resource resource = new ResourceImpl(URI.createURI("qms:/edit/" + record.getId()));
+        domain.getResourceSet().getResources().add(resource);
+        resource.getContents().add(record);
+        domain.getCommandStack().addCommandStackListener(stackListener);
+        updateTitle();
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        toolkit = new FormToolkit(parent.getDisplay());
+        labels = new RecordLabelProvider();
+        form = toolkit.createScrolledForm(parent);
+        toolkit.decorateFormHeading(form.getForm());
+        form.setImage(labels.image(record));
+        renderer = new FormRenderer(toolkit, domain, form.getMessageManager(), this::editChild);
+        renderer.render(form.getBody(), record);
+        form.getToolBarManager().add(new Action(Messages.Editor_save,
+                PlatformUI.getWorkbench().getSharedImages().getImageDescriptor(ISharedImages.IMG_ETOOL_SAVE_EDIT)) {
+            @Override
+            public void run() {
+                getSite().getPage().saveEditor(RecordEditor.this, false);
+            }
+        });
+        form.getToolBarManager().update(true);
+        updateHeading();
+        renderer.validate();
+        form.reflow(true);
+    }
+
+    private void editChild(EObject child) {
+        new ChildDialog(getSite().getShell(), domain, child).open();
+    }
+
+    private void commandStackChanged(EventObject e) {
+        Control c = form == null ? null : form;
+        if (c == null || c.isDisposed()) {
+            return;
+        }
+        c.getDisplay().asyncExec(() -> {
+            if (!form.isDisposed()) {
+                firePropertyChange(PROP_DIRTY);
+                updateTitle();
+                updateHeading();
+                renderer.validate();
+            }
+        });
+    }
+
+    private void updateTitle() {
+        setPartName(isNew && Records.label(record).startsWith(record.eClass().getName())
+                ? getEditorInput().getName() : Records.label(record));
+        setTitleToolTip(Validation.describe(record));
+    }
+
+    private void updateHeading() {
+        form.setText(Validation.typeLabel(record.eClass()) + ": " + Records.label(record)
+                + (isNew ? " " + Messages.Editor_notSaved : ""));
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        renderer.flush();
+        Diagnostic d = renderer.validate();
+        if (d.getSeverity() >= Diagnostic.ERROR) {
+            StringBuilder problems = new StringBuilder();
+            for (Diagnostic c : d.getChildren()) {
+                if (c.getSeverity() >= Diagnostic.ERROR) {
+                    problems.append("\n\u2022 ").append(c.getMessage());
+                }
+            }
+            MessageDialog.openError(getSite().getShell(), Messages.Editor_cannotSave,
+                    Messages.bind(Messages.Editor_invalid, Validation.describe(record), problems));
+            monitor.setCanceled(true);
+            return;
+        }
+        try {
+            QmsUi.get().store().save(record, null);
+        } catch (StoreException e) {
+            MessageDialog.openError(getSite().getShell(), Messages.Editor_cannotSave, e.getMessage());
+            monitor.setCanceled(true);
+            return;
+        }
+        isNew = false;
+        ((BasicCommandStack) domain.getCommandStack()).saveIsDone();
+        firePropertyChange(PROP_DIRTY);
+        updateTitle();
+        updateHeading();
+        QmsUi.get().changed(List.of(record.getId()));
+    }
+
+    @Override
+    public void doSaveAs() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean isDirty() {
+        return isNew || ((BasicCommandStack) domain.getCommandStack()).isSaveNeeded();
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return false;
+    }
+
+    @Override
+    public EditingDomain getEditingDomain() {
+        return domain;
+    }
+
+    /** The record being edited (the editor's working copy). */
+    public Record record() {
+        return record;
+    }
+
+    public FormRenderer renderer() {
+        return renderer;
+    }
+
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == Control.class && form != null) {
+            return adapter.cast(form);
+        }
+        return super.getAdapter(adapter);
+    }
+
+    @Override
+    public void setFocus() {
+        form.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        domain.getCommandStack().removeCommandStackListener(stackListener);
+        if (toolkit != null) {
+            toolkit.dispose();
+        }
+        if (labels != null) {
+            labels.dispose();
+        }
+        super.dispose();
+    }
+
+}

@@ -1,0 +1,56 @@
+package qms.ui.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The workbench UI's texts (messages.properties beside this class). */
+public final class Messages extends NLS {
+
+    public static String Navigator_refresh;
+    public static String Navigator_new;
+    public static String Navigator_open;
+    public static String Navigator_delete;
+    public static String Navigator_openFailed;
+    public static String Navigator_deleteTitle;
+    public static String Navigator_deleteConfirm;
+    public static String Navigator_deleteReferenced;
+
+    public static String Form_notANumber;
+    public static String Form_chooseTitle;
+    public static String Form_chooseMessage;
+    public static String Form_addTitle;
+    public static String Form_choose;
+    public static String Form_clear;
+    public static String Form_notSet;
+    public static String Form_add;
+    public static String Form_addExisting;
+    public static String Form_edit;
+    public static String Form_remove;
+
+    public static String Editor_save;
+    public static String Editor_notSaved;
+    public static String Editor_cannotSave;
+    public static String Editor_invalid;
+    public static String Editor_undo;
+    public static String Editor_redo;
+
+    public static String Audit_when;
+    public static String Audit_user;
+    public static String Audit_action;
+    public static String Audit_attribute;
+    public static String Audit_old;
+    public static String Audit_new;
+    public static String Audit_reason;
+    public static String Audit_sequence;
+    public static String Audit_verify;
+    public static String Audit_noSelection;
+    public static String Audit_showing;
+    public static String Audit_intact;
+    public static String Audit_broken;
+
+    static {
+        NLS.initializeMessages("qms.ui.internal.messages", Messages.class);
+    }
+
+    private Messages() {
+    }
+}

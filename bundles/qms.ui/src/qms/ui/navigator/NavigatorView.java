@@ -1,0 +1,190 @@
+package qms.ui.navigator;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.ViewPart;
+
+import qms.core.Query;
+import qms.core.StoreException;
+import qms.core.Validation;
+import qms.model.Record;
+import qms.ui.QmsUi;
+import qms.ui.editor.RecordEditor;
+import qms.ui.editor.RecordEditorInput;
+import qms.ui.internal.Messages;
+import qms.ui.internal.RecordLabelProvider;
+
+/** The records of every navigator root class, grouped by type; opens, creates and deletes them. */
+public final class NavigatorView extends ViewPart {
+
+    public static final String ID = "qms.ui.navigator";
+
+    private TreeViewer viewer;
+    private final Consumer<List<String>> onChange = ids -> {
+        if (viewer != null && !viewer.getControl().isDisposed()) {
+            viewer.getControl().getDisplay().asyncExec(this::refresh);
+        }
+    };
+
+    @Override
+    public void createPartControl(Composite parent) {
+        viewer = new TreeViewer(parent, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
+        viewer.setUseHashlookup(true);
+        viewer.setContentProvider(new NavigatorContentProvider());
+        viewer.setLabelProvider(new GroupLabelProvider());
+        viewer.setInput(QmsUi.get());
+        viewer.addDoubleClickListener(e -> openSelection());
+        getSite().setSelectionProvider(viewer);
+
+        MenuManager menu = new MenuManager();
+        menu.setRemoveAllWhenShown(true);
+        menu.addMenuListener(this::fillContextMenu);
+        viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
+        getSite().registerContextMenu(menu, viewer);
+
+        getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.Navigator_refresh) {
+            @Override
+            public void run() {
+                refresh();
+            }
+        });
+        QmsUi.get().addChangeListener(onChange);
+    }
+
+    private void fillContextMenu(IMenuManager menu) {
+        IStructuredSelection selection = viewer.getStructuredSelection();
+        Object first = selection.getFirstElement();
+        EClass type = first instanceof TypeGroup g ? g.eClass() : first instanceof Record r ? r.eClass() : null;
+        if (type != null) {
+            menu.add(new Action(Messages.bind(Messages.Navigator_new, Validation.typeLabel(type))) {
+                @Override
+                public void run() {
+                    open(RecordEditorInput.create(type));
+                }
+            });
+        }
+        if (first instanceof Record) {
+            menu.add(new Action(Messages.Navigator_open) {
+                @Override
+                public void run() {
+                    openSelection();
+                }
+            });
+            menu.add(new Separator());
+            menu.add(new Action(Messages.Navigator_delete) {
+                @Override
+                public void run() {
+                    delete((Record) first);
+                }
+            });
+        }
+        menu.add(new Separator());
+        menu.add(new Action(Messages.Navigator_refresh) {
+            @Override
+            public void run() {
+                refresh();
+            }
+        });
+    }
+
+    private void openSelection() {
+        for (Object o : viewer.getStructuredSelection()) {
+            if (o instanceof Record r) {
+                open(RecordEditorInput.of(r));
+            } else if (o instanceof TypeGroup) {
+                viewer.setExpandedState(o, !viewer.getExpandedState(o));
+            }
+        }
+    }
+
+    private void open(RecordEditorInput input) {
+        try {
+            getSite().getPage().openEditor(input, RecordEditor.ID);
+        } catch (PartInitException e) {
+            MessageDialog.openError(getSite().getShell(), Messages.Navigator_openFailed, e.getMessage());
+        }
+    }
+
+    /** Deletes after confirming; if other records point at it, says which and asks again. */
+    private void delete(Record record) {
+        String what = Validation.describe(record);
+        try {
+            List<String> referrers = QmsUi.get().store().referrers(record.getId());
+            boolean confirmed = referrers.isEmpty()
+                    ? MessageDialog.openConfirm(getSite().getShell(), Messages.Navigator_deleteTitle,
+                            Messages.bind(Messages.Navigator_deleteConfirm, what))
+                    : MessageDialog.openConfirm(getSite().getShell(), Messages.Navigator_deleteTitle,
+                            Messages.bind(Messages.Navigator_deleteReferenced, what,
+                                    "\u2022 " + String.join("\n\u2022 ", referrers)));
+            if (confirmed) {
+                QmsUi.get().store().delete(record, null, !referrers.isEmpty());
+                QmsUi.get().changed(List.of(record.getId()));
+            }
+        } catch (StoreException e) {
+            MessageDialog.openError(getSite().getShell(), Messages.Navigator_deleteTitle, e.getMessage());
+        }
+    }
+
+    /** Reloads the groups, keeping the expanded ones expanded. */
+    public void refresh() {
+        if (viewer.getControl().isDisposed()) {
+            return;
+        }
+        Object[] expanded = viewer.getExpandedElements();
+        viewer.refresh();
+        viewer.setExpandedElements(expanded);
+    }
+
+    public TreeViewer viewer() {
+        return viewer;
+    }
+
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == Control.class && viewer != null) {
+            return adapter.cast(viewer.getControl());
+        }
+        return super.getAdapter(adapter);
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        QmsUi.get().removeChangeListener(onChange);
+        super.dispose();
+    }
+
+    /** Group nodes show their type's plural and how many records it has. */
+    private static final class GroupLabelProvider extends RecordLabelProvider {
+        @Override
+        public String getText(Object element) {
+            if (element instanceof TypeGroup g) {
+                return g.label() + " (" + QmsUi.get().store().count(Query.of(g.eClass())) + ")";
+            }
+            return super.getText(element);
+        }
+
+        @Override
+        public Image getImage(Object element) {
+            return element instanceof TypeGroup g ? super.getImage(g.eClass()) : super.getImage(element);
+        }
+    }
+}
