@@ -32,4 +32,9 @@ final class QmsWindowAdvisor extends WorkbenchWindowAdvisor {
         c.setShowProgressIndicator(true);
         c.setTitle("CRO Quality Suite \u2014 " + dataDirectory);
     }
+
+    @Override
+    public void postWindowOpen() {
+        StartupProbe.windowOpened(getWindowConfigurer().getWindow().getShell().getDisplay());
+    }
 }

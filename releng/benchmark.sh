@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Benchmarks (not tests): prints each figure with the floor measured in the same run and their ratio.
+#   P1  product start with 10,000 records to an idle workbench window, against a bare workbench with one view
+#   P2  storing 100,000 records through the store API with the audit trail, against raw JDBC batch inserts
+# The machine is shared and noisy: compare ratios, not seconds, and run it twice before believing a change.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+run=()
+if [ -z "${DISPLAY:-}" ]; then
+  command -v xvfb-run >/dev/null 2>&1 || { echo "P1 needs a display: apt-get install xvfb xauth" >&2; exit 1; }
+  run=(xvfb-run -a -s "-screen 0 1600x1000x24")
+fi
+rm -f releng/qms.benchmarks/target/benchmark-report.txt
+"${run[@]}" ./mvnw -B -q verify -DskipTests -Pbenchmark "$@" >&2
+echo
+cat releng/qms.benchmarks/target/benchmark-report.txt
