@@ -33,6 +33,7 @@ public final class Application implements IApplication {
     @Override
     public Object start(IApplicationContext context) throws Exception {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        StartupProbe.phase("application-start");
         String[] arguments = args == null ? new String[0] : args;
         Display display = PlatformUI.createDisplay();
         RecordStore store = null;
@@ -49,6 +50,7 @@ public final class Application implements IApplication {
                         + ":\n\n" + e.getMessage());
                 return Integer.valueOf(1);
             }
+            StartupProbe.phase("store-open");
             QmsUi.start(store);
             context.applicationRunning();
             int rc = PlatformUI.createAndRunWorkbench(display, new QmsWorkbenchAdvisor(dir));

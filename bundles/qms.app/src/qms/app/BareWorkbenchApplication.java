@@ -21,6 +21,7 @@ public final class BareWorkbenchApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        StartupProbe.phase("application-start");
         Display display = PlatformUI.createDisplay();
         try {
             PlatformUI.createAndRunWorkbench(display, new WorkbenchAdvisor() {

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /** A row of the append-only audit trail. Only {@link AuditWriter} creates them; nothing updates or deletes them. */
@@ -39,12 +38,11 @@ public class AuditEntryEntity {
     @Column(name = "ATTRIBUTE", length = 256)
     String attribute;
 
-    @Lob
-    @Column(name = "OLD_VALUE", length = 1 << 24)
+    /** As long as the longest stored text (multi-line attributes); a VARCHAR, because LOBs are slow in Derby. */
+    @Column(name = "OLD_VALUE", length = AuditWriter.MAX_VALUE)
     String oldValue;
 
-    @Lob
-    @Column(name = "NEW_VALUE", length = 1 << 24)
+    @Column(name = "NEW_VALUE", length = AuditWriter.MAX_VALUE)
     String newValue;
 
     @Column(name = "REASON", length = 2000)

@@ -7,12 +7,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import qms.core.AuditAction;
+import qms.core.StoreException;
 
 /**
  * Appends audit entries inside a write transaction. Created once per transaction: it locks the chain head row
  * (serialising writers), numbers and chains each entry, and moves the head with each entry.
  */
 final class AuditWriter {
+
+    /** The longest old or new value an entry holds: the longest text an attribute can store. */
+    static final int MAX_VALUE = FeatureMapping.LONG_TEXT;
 
     private final EntityManager em;
     private final ChainHeadEntity head;
@@ -38,6 +42,13 @@ final class AuditWriter {
 
     void append(String recordId, String recordType, String recordLabel, AuditAction action, String attribute,
             String oldValue, String newValue) {
+        for (String v : new String[] { oldValue, newValue }) {
+            if (v != null && v.length() > MAX_VALUE) {
+                throw new StoreException("The change of " + attribute + " of " + recordLabel + " is " + v.length()
+                        + " characters long, more than the audit trail can hold (" + MAX_VALUE
+                        + "); nothing was saved");
+            }
+        }
         AuditEntryEntity e = new AuditEntryEntity();
         e.sequence = head.sequence + 1;
         e.at = at;

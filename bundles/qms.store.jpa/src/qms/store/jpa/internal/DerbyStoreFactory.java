@@ -25,6 +25,7 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.jpa.JpaHelper;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.eclipse.persistence.jpa.dynamic.JPADynamicHelper;
+import org.eclipse.persistence.sessions.Session;
 import org.eclipse.persistence.tools.schemaframework.SchemaManager;
 import org.osgi.service.component.annotations.Component;
 
@@ -88,13 +89,24 @@ public final class DerbyStoreFactory implements StoreFactory {
             }
             Schema schema = Schema.of(model);
             schema.register(new JPADynamicHelper(emf));
+            Session session = JpaHelper.getDatabaseSession(emf);
             List<String> missing;
             try (Connection c = ds.getConnection()) {
-                missing = schema.missingColumns(c);
+                missing = Schema.missing(session, c);
             }
-            new SchemaManager(JpaHelper.getDatabaseSession(emf)).extendDefaultTables(false);
+            if (!missing.isEmpty()) {
+                new SchemaManager((org.eclipse.persistence.sessions.DatabaseSession) session)
+                        .extendDefaultTables(false);
+                try (Connection c = ds.getConnection()) {
+                    List<String> still = Schema.missing(session, c);
+                    if (!still.isEmpty()) {
+                        throw new StoreException("The database does not match the model: " + String.join(", ", still)
+                                + " could not be created (the log names the database's reason). Nothing was changed"
+                                + " in the records.");
+                    }
+                }
+            }
             try (Connection c = ds.getConnection()) {
-                schema.check(c);
                 schema.createIndexes(c);
             }
             JpaRecordStore store = new JpaRecordStore(emf, schema, model, principal, () -> shutdown(db));

@@ -354,6 +354,10 @@ final class JpaRecordStore implements RecordStore {
                     throw new ConflictException(null, "A record was changed by someone else while you saved."
                             + " Nothing was saved; reload and apply your change again.");
                 }
+                if (isDuplicateKey(e)) {
+                    throw new StoreException("A record with the same id already exists: it was saved before, or"
+                            + " someone else created it. Nothing was saved. (" + rootMessage(e) + ")", e);
+                }
                 throw new StoreException("The database refused the change; nothing was saved: " + rootMessage(e), e);
             } finally {
                 if (tx.isActive()) {
@@ -398,10 +402,7 @@ final class JpaRecordStore implements RecordStore {
         DynamicEntity e;
         boolean isNew = state == null;
         if (isNew) {
-            if (tx.em.find(RecordIndexEntity.class, id) != null) {
-                throw new StoreException(Validation.describe(record) + " (id " + id
-                        + ") already exists; it was saved before. Nothing was saved.");
-            }
+            // no look-up first: the primary keys refuse a second record with this id (see write())
             e = t.newEntity();
             e.set(TypeMapping.ID, id);
         } else {
@@ -772,6 +773,16 @@ final class JpaRecordStore implements RecordStore {
             emf.close();
             onClose.run();
         }
+    }
+
+    /** SQLState 23505: a unique or primary key constraint refused the row. */
+    private static boolean isDuplicateKey(Throwable t) {
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String rootMessage(Throwable t) {

@@ -21,7 +21,10 @@ import org.eclipse.persistence.dynamic.DynamicClassLoader;
 import org.eclipse.persistence.dynamic.DynamicType;
 import org.eclipse.persistence.jpa.dynamic.JPADynamicHelper;
 import org.eclipse.persistence.jpa.dynamic.JPADynamicTypeBuilder;
+import org.eclipse.persistence.descriptors.ClassDescriptor;
+import org.eclipse.persistence.internal.helper.DatabaseField;
 import org.eclipse.persistence.mappings.DirectToFieldMapping;
+import org.eclipse.persistence.sessions.Session;
 
 import qms.core.Hints;
 import qms.core.ModelRegistry;
@@ -32,7 +35,7 @@ import qms.model.QmsPackage;
  * The tables of the record classes, built from the Ecore metadata when the store opens: one dynamic entity type
  * per concrete record class, with a column per single-valued feature. Missing tables and columns are created (a
  * new attribute in an {@code .ecore} needs nothing else to be stored); the result is checked against the
- * database's own catalogue, because EclipseLink only logs DDL failures.
+ * database's own catalogue ({@link #missing}), because EclipseLink only logs DDL failures.
  */
 final class Schema {
 
@@ -122,31 +125,33 @@ final class Schema {
         helper.addTypes(false, false, dynamicTypes.toArray(DynamicType[]::new));
     }
 
-    /** Columns the model needs that the database lacks, as "TABLE.COLUMN" (a missing table counts whole). */
-    List<String> missingColumns(Connection c) throws SQLException {
-        List<String> missing = new ArrayList<>();
-        for (TypeMapping t : types.values()) {
-            Set<String> existing = columns(c.getMetaData(), t.table);
-            if (existing.isEmpty()) {
-                missing.add(t.table);
-                continue;
+    /**
+     * Tables and columns that EclipseLink's descriptors (the fixed tables and the model's) need but the database
+     * lacks, as "TABLE" or "TABLE.COLUMN", read from the catalogue in one query.
+     */
+    static List<String> missing(Session session, Connection c) throws SQLException {
+        Map<String, Set<String>> existing = new HashMap<>();
+        try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), null, null)) {
+            while (rs.next()) {
+                existing.computeIfAbsent(rs.getString("TABLE_NAME").toUpperCase(Locale.ROOT), k -> new HashSet<>())
+                        .add(rs.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
             }
-            for (String col : expectedColumns(t)) {
-                if (!existing.contains(col)) {
-                    missing.add(t.table + "." + col);
+        }
+        List<String> missing = new ArrayList<>();
+        for (ClassDescriptor d : session.getDescriptors().values()) {
+            for (DatabaseField f : d.getFields()) {
+                String table = f.getTableName().toUpperCase(Locale.ROOT);
+                Set<String> columns = existing.get(table);
+                if (columns == null) {
+                    if (!missing.contains(table)) {
+                        missing.add(table);
+                    }
+                } else if (!columns.contains(f.getName().toUpperCase(Locale.ROOT))) {
+                    missing.add(table + "." + f.getName().toUpperCase(Locale.ROOT));
                 }
             }
         }
         return missing;
-    }
-
-    /** Fails naming the first table or column that should exist but does not. */
-    void check(Connection c) throws SQLException {
-        List<String> missing = missingColumns(c);
-        if (!missing.isEmpty()) {
-            throw new StoreException("The database does not match the model: " + String.join(", ", missing)
-                    + " could not be created (see the log for the database's reason)");
-        }
     }
 
     /**
@@ -175,32 +180,6 @@ final class Schema {
     private static String indexName(String table, String column) {
         String name = "IX_" + table + "_" + column;
         return name.length() <= 128 ? name : "IX_" + Integer.toHexString((table + "." + column).hashCode());
-    }
-
-    static List<String> expectedColumns(TypeMapping t) {
-        List<String> cols = new ArrayList<>(List.of("ID", "VERSION"));
-        if (t.containable) {
-            cols.addAll(List.of("OWNER_ID", "OWNER_FEATURE", "OWNER_POS"));
-        }
-        t.features.stream().filter(f -> f.column != null).forEach(f -> cols.add(f.column));
-        return cols;
-    }
-
-    private static Set<String> columns(DatabaseMetaData meta, String table) throws SQLException {
-        Set<String> cols = new HashSet<>();
-        try (ResultSet rs = meta.getColumns(null, null, table, null)) {
-            while (rs.next()) {
-                cols.add(rs.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
-            }
-        }
-        if (cols.isEmpty()) { // PostgreSQL folds unquoted names to lower case
-            try (ResultSet rs = meta.getColumns(null, null, table.toLowerCase(Locale.ROOT), null)) {
-                while (rs.next()) {
-                    cols.add(rs.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
-                }
-            }
-        }
-        return cols;
     }
 
     private static Set<String> indexedColumns(DatabaseMetaData meta, String table) throws SQLException {

@@ -52,6 +52,9 @@ class StartupBenchmark {
                 work.resolve("bare-workspace").toString());
         time(bare);
         time(full);
+        BenchmarkReport.line("P1 phases of one product start (ms since JVM start): " + lastPhases);
+        time(bare);
+        BenchmarkReport.line("P1 phases of one bare start (ms since JVM start):    " + lastPhases);
         long[] fullMs = new long[RUNS];
         long[] bareMs = new long[RUNS];
         for (int i = 0; i < RUNS; i++) {
@@ -98,17 +101,23 @@ class StartupBenchmark {
         return cmd;
     }
 
+    private static String lastPhases = "";
+
     /** Milliseconds from launching the process to its "window ready" line; waits for the process to end. */
     private static long time(List<String> command) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         long ready = -1;
         StringBuilder output = new StringBuilder();
+        StringBuilder phases = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (ready < 0 && line.contains("QMS-STARTUP-READY")) {
                     ready = (System.nanoTime() - start) / 1_000_000;
+                }
+                if (line.startsWith("QMS-PHASE ")) {
+                    phases.append(phases.length() == 0 ? "" : ", ").append(line.substring(10));
                 }
                 output.append(line).append('\n');
             }
@@ -117,6 +126,7 @@ class StartupBenchmark {
             p.destroyForcibly();
             throw new IllegalStateException("the product did not report a ready window: " + command + "\n" + output);
         }
+        lastPhases = phases.toString();
         return ready;
     }
 }
