@@ -3,11 +3,11 @@ package qms.app;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.service.datalocation.Location;
 import org.eclipse.swt.widgets.Display;
@@ -36,29 +36,35 @@ public final class Application implements IApplication {
         StartupProbe.phase("application-start");
         String[] arguments = args == null ? new String[0] : args;
         Display display = PlatformUI.createDisplay();
-        RecordStore store = null;
+        CompletableFuture<RecordStore> opening = null;
         try {
             Path dir = dataDirectory(arguments);
             if (dir == null) {
                 return EXIT_OK;
             }
             useForWorkbenchState(dir.resolve(".workbench"));
-            try {
-                store = openStore(new StoreConfig(dir, DataLocation.keyFile(arguments)));
-            } catch (StoreException e) {
-                MessageDialog.openError(null, "CRO Quality Suite", "The suite cannot open its data in " + dir
-                        + ":\n\n" + e.getMessage());
+            // the store opens (Derby boot, EclipseLink, schema check) while the workbench starts
+            StoreConfig config = new StoreConfig(dir, DataLocation.keyFile(arguments));
+            opening = CompletableFuture.supplyAsync(() -> {
+                RecordStore s = openStore(config);
+                StartupProbe.phase("store-open");
+                return s;
+            });
+            QmsUi.start(opening);
+            context.applicationRunning();
+            QmsWorkbenchAdvisor advisor = new QmsWorkbenchAdvisor(dir);
+            int rc = PlatformUI.createAndRunWorkbench(display, advisor);
+            if (advisor.storeFailed()) {
                 return Integer.valueOf(1);
             }
-            StartupProbe.phase("store-open");
-            QmsUi.start(store);
-            context.applicationRunning();
-            int rc = PlatformUI.createAndRunWorkbench(display, new QmsWorkbenchAdvisor(dir));
             return rc == PlatformUI.RETURN_RESTART ? EXIT_RESTART : EXIT_OK;
         } finally {
             QmsUi.stop();
-            if (store != null) {
-                store.close();
+            if (opening != null) {
+                RecordStore s = opening.handle((opened, failure) -> opened).join();
+                if (s != null) {
+                    s.close();
+                }
             }
             display.dispose();
         }
@@ -88,18 +94,27 @@ public final class Application implements IApplication {
         }
     }
 
-    private static RecordStore openStore(StoreConfig config) throws InterruptedException {
+    private static RecordStore openStore(StoreConfig config) {
         BundleContext bundle = FrameworkUtil.getBundle(Application.class).getBundleContext();
         ServiceTracker<StoreFactory, StoreFactory> tracker = new ServiceTracker<>(bundle, StoreFactory.class, null);
         tracker.open();
         try {
-            StoreFactory factory = tracker.waitForService(10_000);
+            StoreFactory factory = waitFor(tracker);
             if (factory == null) {
                 throw new StoreException("No store is installed (the bundle qms.store.jpa is missing or not started)");
             }
             return factory.open(config, ModelContributions.fromServices(), Principal::osUser);
         } finally {
             tracker.close();
+        }
+    }
+
+    private static StoreFactory waitFor(ServiceTracker<StoreFactory, StoreFactory> tracker) {
+        try {
+            return tracker.waitForService(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting for the store to start");
         }
     }
 

@@ -9,6 +9,7 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 import qms.core.DemoData;
+import qms.core.StoreException;
 import qms.ui.QmsPerspective;
 import qms.ui.QmsUi;
 
@@ -19,6 +20,7 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
     static final String DEMO = "qms.demo";
 
     private final Path dataDirectory;
+    private boolean storeFailed;
 
     QmsWorkbenchAdvisor(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -28,6 +30,27 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
     public void initialize(IWorkbenchConfigurer configurer) {
         super.initialize(configurer);
         configurer.setSaveAndRestore(false);
+    }
+
+    /**
+     * Waits for the store the application started opening; if it cannot be opened, says why and ends the start
+     * before any window opens.
+     */
+    @Override
+    public void preStartup() {
+        StartupProbe.phase("workbench-pre-startup");
+        try {
+            QmsUi.get().store();
+        } catch (StoreException e) {
+            storeFailed = true;
+            MessageDialog.openError(null, "CRO Quality Suite", "The suite cannot open its data in " + dataDirectory
+                    + ":\n\n" + e.getMessage());
+            getWorkbenchConfigurer().emergencyClose();
+        }
+    }
+
+    boolean storeFailed() {
+        return storeFailed;
     }
 
     @Override

@@ -14,9 +14,10 @@ import java.time.Instant;
  * @param recordType   the record's type as {@code nsPrefix:EClassName}, e.g. {@code qms:ComputerizedSystem}
  * @param recordLabel  the record's label at the time of the change, for people reading the trail
  * @param action       what happened
- * @param attribute    the attribute or reference changed (null for DELETE and SYSTEM)
- * @param oldValue     the value before, as text (references as record ids; dates in ISO-8601 UTC)
- * @param newValue     the value after
+ * @param attribute    the attribute or reference changed (null for CREATE, DELETE and SYSTEM)
+ * @param oldValue     the value before, as text (references as record ids; dates in ISO-8601 UTC); for DELETE
+ *                     the record's last values ({@link #values()})
+ * @param newValue     the value after; for CREATE the values the record was created with
  * @param reason       the reason for the change given by the user (may be null)
  * @param previousHash hash of entry {@code sequence - 1}; 64 zeros for the first entry
  * @param hash         SHA-256 (hex) over this entry's fields and {@code previousHash}
@@ -24,4 +25,19 @@ import java.time.Instant;
 public record AuditEntry(long sequence, Instant at, String user, String recordId, String recordType,
         String recordLabel, AuditAction action, String attribute, String oldValue, String newValue, String reason,
         String previousHash, String hash) {
+
+    /**
+     * The record's values this entry records, by attribute: for CREATE and DELETE the snapshot (or, for an entry
+     * naming its attribute, that one value too long to share the snapshot); for UPDATE the new value.
+     */
+    public java.util.Map<String, String> values() {
+        String value = action == AuditAction.DELETE ? oldValue : newValue;
+        if (attribute != null) {
+            java.util.Map<String, String> one = new java.util.HashMap<>();
+            one.put(attribute, value);
+            return one;
+        }
+        return action == AuditAction.CREATE || action == AuditAction.DELETE ? Snapshots.fromJson(value)
+                : java.util.Map.of();
+    }
 }

@@ -248,11 +248,14 @@ public abstract class StoreContract {
         store.save(loaded, "renamed after go-live");
 
         List<AuditEntry> trail = audit(s.getId());
-        AuditEntry created = trail.stream().filter(e -> "name".equals(e.attribute())).findFirst().orElseThrow();
+        AuditEntry created = trail.get(0);
         assertEquals(AuditAction.CREATE, created.action());
         assertEquals("alice", created.user());
-        assertEquals("EDC", created.newValue());
+        assertEquals("EDC", created.values().get("name"), "the creation keeps every initial value");
+        assertEquals("High", created.values().get("gxpCriticality"));
+        assertEquals("false", created.values().get("validated"));
         assertEquals("inventory", created.reason());
+        assertEquals(1, trail.stream().filter(e -> e.action() == AuditAction.CREATE).count());
 
         List<AuditEntry> updates = trail.stream().filter(e -> e.action() == AuditAction.UPDATE).toList();
         assertEquals(2, updates.size(), "exactly the two changed attributes: " + updates);
@@ -360,16 +363,7 @@ public abstract class StoreContract {
         p2.getRoles().clear();
         store.save(p2, null);
 
-        Map<String, Map<String, String>> replayed = new HashMap<>();
-        for (AuditEntry entry : store.auditTrail().page(0, Integer.MAX_VALUE)) {
-            switch (entry.action()) {
-            case CREATE, UPDATE -> replayed.computeIfAbsent(entry.recordId(), k -> new HashMap<>())
-                    .put(entry.attribute(), entry.newValue());
-            case DELETE -> replayed.remove(entry.recordId());
-            case CONTENT, SYSTEM -> {
-            }
-            }
-        }
+        Map<String, Map<String, String>> replayed = replay();
         Set<String> stored = new HashSet<>();
         for (EClass type : store.model().recordClasses()) {
             for (Record r : store.list(Query.of(type))) {
@@ -386,6 +380,47 @@ public abstract class StoreContract {
         }
         assertEquals(replayed.keySet(), stored, "every stored record has its creation in the trail, and no more");
         assertTrue(store.auditTrail().verify().intact());
+    }
+
+    /** Every record's values as the audit trail tells them, entry by entry from the first. */
+    private Map<String, Map<String, String>> replay() {
+        Map<String, Map<String, String>> replayed = new HashMap<>();
+        for (AuditEntry entry : store.auditTrail().page(0, Integer.MAX_VALUE)) {
+            switch (entry.action()) {
+            case CREATE, UPDATE -> replayed.computeIfAbsent(entry.recordId(), k -> new HashMap<>())
+                    .putAll(entry.values());
+            case DELETE -> replayed.remove(entry.recordId());
+            case CONTENT, SYSTEM -> {
+            }
+            }
+        }
+        return replayed;
+    }
+
+    @Test
+    void aLongTextIsAuditedInFullAtCreationChangeAndDeletion() {
+        String longText = "x".repeat(30_000);
+        ComputerizedSystem s = system("Long");
+        s.setDescription(longText);
+        store.save(s, null);
+        assertEquals(longText, replay().get(s.getId()).get("description"));
+        ComputerizedSystem loaded = (ComputerizedSystem) store.get(s.getId());
+        loaded.setDescription(longText + "y");
+        store.save(loaded, null);
+        assertEquals(longText + "y", replay().get(s.getId()).get("description"));
+        store.delete(store.get(s.getId()), null, false);
+        assertTrue(audit(s.getId()).stream().anyMatch(e -> e.action() == AuditAction.DELETE
+                && (longText + "y").equals(e.values().get("description"))), "the deleted text is kept");
+        assertTrue(store.auditTrail().verify().intact());
+    }
+
+    @Test
+    void aTextLongerThanTheStoreHoldsIsRefusedNamingTheField() {
+        ComputerizedSystem s = system("Too long");
+        s.setDescription("x".repeat(40_000));
+        ValidationException e = assertThrows(ValidationException.class, () -> store.save(s, null));
+        assertTrue(e.getMessage().contains("Description is 40000 characters long; at most 32672"), e.getMessage());
+        assertTrue(store.find(s.getId()).isEmpty());
     }
 
     /** The audit trail's text for a feature's value (the format the trail is specified to use). */

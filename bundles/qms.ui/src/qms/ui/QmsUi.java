@@ -1,6 +1,8 @@
 package qms.ui;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -19,11 +21,11 @@ public final class QmsUi {
 
     private static volatile QmsUi current;
 
-    private final RecordStore store;
+    private final CompletableFuture<RecordStore> store;
     private final ComposedAdapterFactory adapterFactory;
     private final List<Consumer<List<String>>> listeners = new CopyOnWriteArrayList<>();
 
-    private QmsUi(RecordStore store) {
+    private QmsUi(CompletableFuture<RecordStore> store) {
         this.store = store;
         this.adapterFactory = new ComposedAdapterFactory(ComposedAdapterFactory.Descriptor.Registry.INSTANCE);
         this.adapterFactory.addAdapterFactory(new ReflectiveItemProviderAdapterFactory());
@@ -31,7 +33,15 @@ public final class QmsUi {
 
     /** Makes the store the workbench's; called once by the application. */
     public static void start(RecordStore store) {
-        current = new QmsUi(store);
+        start(CompletableFuture.completedFuture(store));
+    }
+
+    /**
+     * Makes the store being opened the workbench's: the application opens it while the workbench starts, and the
+     * first use waits for it.
+     */
+    public static void start(CompletableFuture<RecordStore> opening) {
+        current = new QmsUi(opening);
     }
 
     public static void stop() {
@@ -50,12 +60,17 @@ public final class QmsUi {
         return ui;
     }
 
+    /** The store; waits for it if it is still being opened, and throws what opening it threw. */
     public RecordStore store() {
-        return store;
+        try {
+            return store.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     public ModelRegistry model() {
-        return store.model();
+        return store().model();
     }
 
     /** Item providers of every installed model (from the edit bundles' extensions), reflective as a fallback. */

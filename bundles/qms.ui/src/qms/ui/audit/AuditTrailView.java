@@ -44,6 +44,10 @@ public final class AuditTrailView extends ViewPart {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
             .withZone(ZoneId.systemDefault());
 
+    /** A line of the table: an entry, or one attribute of a creation's or deletion's snapshot. */
+    record Row(AuditEntry entry, String attribute, String oldValue, String newValue) {
+    }
+
     private TableViewer viewer;
     private String recordId;
     private final Map<String, String> labels = new HashMap<>();
@@ -60,15 +64,15 @@ public final class AuditTrailView extends ViewPart {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column(Messages.Audit_when, 190, e -> TIME.format(e.at()));
-        column(Messages.Audit_user, 90, AuditEntry::user);
-        column(Messages.Audit_action, 80, e -> e.action().name().charAt(0) + e.action().name().substring(1)
-                .toLowerCase(java.util.Locale.ROOT));
-        column(Messages.Audit_attribute, 140, e -> e.attribute() == null ? "" : e.attribute());
-        column(Messages.Audit_old, 200, e -> value(e, e.oldValue()));
-        column(Messages.Audit_new, 200, e -> value(e, e.newValue()));
-        column(Messages.Audit_reason, 200, e -> e.reason() == null ? "" : e.reason());
-        column(Messages.Audit_sequence, 60, e -> Long.toString(e.sequence()));
+        column(Messages.Audit_when, 190, r -> TIME.format(r.entry().at()));
+        column(Messages.Audit_user, 90, r -> r.entry().user());
+        column(Messages.Audit_action, 80, r -> r.entry().action().name().charAt(0) + r.entry().action().name()
+                .substring(1).toLowerCase(java.util.Locale.ROOT));
+        column(Messages.Audit_attribute, 140, r -> r.attribute() == null ? "" : r.attribute());
+        column(Messages.Audit_old, 200, r -> value(r.entry(), r.oldValue()));
+        column(Messages.Audit_new, 200, r -> value(r.entry(), r.newValue()));
+        column(Messages.Audit_reason, 200, r -> r.entry().reason() == null ? "" : r.entry().reason());
+        column(Messages.Audit_sequence, 60, r -> Long.toString(r.entry().sequence()));
         getSite().getPage().addPostSelectionListener(selectionListener);
         getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.Audit_verify) {
             @Override
@@ -85,14 +89,14 @@ public final class AuditTrailView extends ViewPart {
         }
     }
 
-    private void column(String title, int width, Function<AuditEntry, String> text) {
+    private void column(String title, int width, Function<Row, String> text) {
         TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
         c.getColumn().setText(title);
         c.getColumn().setWidth(width);
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
-                return text.apply((AuditEntry) element);
+                return text.apply((Row) element);
             }
         });
     }
@@ -111,6 +115,25 @@ public final class AuditTrailView extends ViewPart {
                     k -> QmsUi.get().store().find(k).map(Records::label).orElse(k + " (deleted)")));
         }
         return b.toString();
+    }
+
+    /** Entries as table rows: a creation or deletion shows each value of its snapshot on a row of its own. */
+    static List<Row> rows(List<AuditEntry> entries) {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (AuditEntry e : entries) {
+            boolean snapshot = e.attribute() == null
+                    && (e.action() == AuditAction.CREATE || e.action() == AuditAction.DELETE);
+            if (!snapshot) {
+                rows.add(new Row(e, e.attribute(), e.oldValue(), e.newValue()));
+                continue;
+            }
+            e.values().forEach((attribute, value) -> rows.add(e.action() == AuditAction.CREATE
+                    ? new Row(e, attribute, null, value) : new Row(e, attribute, value, null)));
+            if (e.values().isEmpty()) {
+                rows.add(new Row(e, null, null, null));
+            }
+        }
+        return rows;
     }
 
     private void selectionChanged(IWorkbenchPart part, ISelection selection) {
@@ -136,7 +159,7 @@ public final class AuditTrailView extends ViewPart {
         List<AuditEntry> entries = new java.util.ArrayList<>(recordId == null ? List.of()
                 : QmsUi.get().store().auditTrail().forRecord(recordId));
         java.util.Collections.reverse(entries); // newest first
-        viewer.setInput(entries);
+        viewer.setInput(rows(entries));
         String label = entries.isEmpty() ? "" : entries.get(0).recordLabel();
         setContentDescription(recordId == null ? Messages.Audit_noSelection
                 : Messages.bind(Messages.Audit_showing, label, entries.size()));

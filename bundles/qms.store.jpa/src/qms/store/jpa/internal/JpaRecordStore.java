@@ -423,7 +423,9 @@ final class JpaRecordStore implements RecordStore {
             e.set(TypeMapping.OWNER_FEATURE, ownerFeature);
             e.set(TypeMapping.OWNER_POS, ownerId == null ? null : position);
         }
-        AuditAction action = isNew ? AuditAction.CREATE : AuditAction.UPDATE;
+        if (isNew) {
+            appendSnapshot(tx, id, t.typeName, label, AuditAction.CREATE, values(t, record));
+        }
         for (FeatureMapping f : t.features) {
             switch (f.kind) {
             case ATTRIBUTE -> {
@@ -433,8 +435,8 @@ final class JpaRecordStore implements RecordStore {
                 Object oldValue = isNew ? null : e.get(f.property);
                 if (isNew || !FeatureMapping.same(oldValue, newValue)) {
                     e.set(f.property, newValue);
-                    if (!(isNew && newValue == null)) {
-                        tx.audit.append(id, t.typeName, label, action, f.feature.getName(),
+                    if (!isNew) {
+                        tx.audit.append(id, t.typeName, label, AuditAction.UPDATE, f.feature.getName(),
                                 f.text(f.fromColumn(oldValue)), f.text(f.fromColumn(newValue)));
                     }
                 }
@@ -444,8 +446,8 @@ final class JpaRecordStore implements RecordStore {
                 String oldValue = isNew ? null : e.get(f.property);
                 if (isNew || !Objects.equals(oldValue, newValue)) {
                     e.set(f.property, newValue);
-                    if (!(isNew && newValue == null)) {
-                        tx.audit.append(id, t.typeName, label, action, f.feature.getName(), oldValue, newValue);
+                    if (!isNew) {
+                        tx.audit.append(id, t.typeName, label, AuditAction.UPDATE, f.feature.getName(), oldValue, newValue);
                     }
                 }
             }
@@ -455,8 +457,10 @@ final class JpaRecordStore implements RecordStore {
                 List<String> oldIds = isNew ? List.of() : referenceRows(tx.em, id, f.feature.getName());
                 if (!newIds.equals(oldIds)) {
                     replaceReferenceRows(tx.em, id, f.feature.getName(), newIds);
-                    tx.audit.append(id, t.typeName, label, action, f.feature.getName(), joined(oldIds),
-                            joined(newIds));
+                    if (!isNew) {
+                        tx.audit.append(id, t.typeName, label, AuditAction.UPDATE, f.feature.getName(), joined(oldIds),
+                                joined(newIds));
+                    }
                 }
             }
             case CONTAINMENT -> {
@@ -477,8 +481,8 @@ final class JpaRecordStore implements RecordStore {
                 for (int i = 0; i < children.size(); i++) {
                     upsert(tx, children.get(i), id, f.feature.getName(), i);
                 }
-                if (!newIds.equals(oldIds)) {
-                    tx.audit.append(id, t.typeName, label, action, f.feature.getName(), joined(oldIds),
+                if (!isNew && !newIds.equals(oldIds)) {
+                    tx.audit.append(id, t.typeName, label, AuditAction.UPDATE, f.feature.getName(), joined(oldIds),
                             joined(newIds));
                 }
             }
@@ -491,6 +495,58 @@ final class JpaRecordStore implements RecordStore {
         }
         DynamicEntity managed = e;
         tx.afterCommit.add(() -> LoadedState.set(record, ((Number) managed.get(TypeMapping.VERSION)).longValue()));
+    }
+
+    /**
+     * The audit text of every feature of a record that has a value (attributes as their audit text, references as
+     * ids, lists as ids separated by spaces), as kept with its creation and deletion.
+     */
+    private static Map<String, String> values(TypeMapping t, Record record) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (FeatureMapping f : t.features) {
+            String text = switch (f.kind) {
+            case ATTRIBUTE -> f.feature.isUnsettable() && !record.eIsSet(f.feature) ? null
+                    : f.text(record.eGet(f.feature));
+            case REFERENCE -> Records.id((EObject) record.eGet(f.feature));
+            case REFERENCES, CONTAINMENT -> {
+                Object v = record.eGet(f.feature);
+                List<String> ids = new ArrayList<>();
+                for (Object o : v instanceof List<?> l ? l : v == null ? List.of() : List.of(v)) {
+                    ids.add(Records.id((EObject) o));
+                }
+                yield joined(ids);
+            }
+            };
+            if (text != null) {
+                values.put(f.feature.getName(), text);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * One CREATE (or DELETE) entry whose value is the snapshot of the record's values; a value too long to share
+     * it (a long description) gets an entry of its own, naming its attribute.
+     */
+    private static void appendSnapshot(Tx tx, String id, String type, String label, AuditAction action,
+            Map<String, String> values) {
+        Map<String, String> shared = new java.util.LinkedHashMap<>();
+        Map<String, String> own = new java.util.LinkedHashMap<>();
+        int room = AuditWriter.MAX_VALUE - 64;
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            int size = v.getKey().length() + v.getValue().length() * 2 + 8; // JSON escaping may double it
+            if (size <= room) {
+                shared.put(v.getKey(), v.getValue());
+                room -= size;
+            } else {
+                own.put(v.getKey(), v.getValue());
+            }
+        }
+        String snapshot = qms.core.Snapshots.toJson(shared);
+        boolean create = action == AuditAction.CREATE;
+        tx.audit.append(id, type, label, action, null, create ? null : snapshot, create ? snapshot : null);
+        own.forEach((attribute, value) -> tx.audit.append(id, type, label, action, attribute, create ? null : value,
+                create ? value : null));
     }
 
     private static String joined(List<String> ids) {
@@ -676,7 +732,9 @@ final class JpaRecordStore implements RecordStore {
                 () -> new StoreException("Record " + id + " is of type " + index.typeName
                         + ", which no installed module provides; it cannot be deleted"));
         DynamicEntity e = (DynamicEntity) tx.em.find(t.javaClass(), id);
-        String label = Records.label(new Reader(tx.em, 0).record(t, e));
+        Record last = new Reader(tx.em, 0).record(t, e);
+        String label = Records.label(last);
+        Map<String, String> lastValues = values(t, last);
         for (FeatureMapping f : t.features) {
             if (f.kind == Kind.CONTAINMENT) {
                 for (String child : childIds(tx.em, id, (EReference) f.feature)) {
@@ -692,7 +750,7 @@ final class JpaRecordStore implements RecordStore {
         }
         tx.em.remove(e);
         tx.em.remove(index);
-        tx.audit.append(id, t.typeName, label, AuditAction.DELETE, null, label, null);
+        appendSnapshot(tx, id, t.typeName, label, AuditAction.DELETE, lastValues);
     }
 
     // ------------------------------------------------------------------------------------------------ evidence
