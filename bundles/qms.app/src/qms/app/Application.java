@@ -35,21 +35,22 @@ public final class Application implements IApplication {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         StartupProbe.phase("application-start");
         String[] arguments = args == null ? new String[0] : args;
+        // the store opens (Derby boot, EclipseLink, schema check) while the display and the workbench start
+        Path dir = DataLocation.fromArguments(arguments);
+        if (dir == null) {
+            dir = DataLocation.remembered();
+        }
+        CompletableFuture<RecordStore> opening = dir == null ? null : open(dir, arguments);
         Display display = PlatformUI.createDisplay();
-        CompletableFuture<RecordStore> opening = null;
         try {
-            Path dir = dataDirectory(arguments);
             if (dir == null) {
-                return EXIT_OK;
+                dir = chooseDataDirectory();
+                if (dir == null) {
+                    return EXIT_OK;
+                }
+                opening = open(dir, arguments);
             }
             useForWorkbenchState(dir.resolve(".workbench"));
-            // the store opens (Derby boot, EclipseLink, schema check) while the workbench starts
-            StoreConfig config = new StoreConfig(dir, DataLocation.keyFile(arguments));
-            opening = CompletableFuture.supplyAsync(() -> {
-                RecordStore s = openStore(config);
-                StartupProbe.phase("store-open");
-                return s;
-            });
             QmsUi.start(opening);
             context.applicationRunning();
             QmsWorkbenchAdvisor advisor = new QmsWorkbenchAdvisor(dir);
@@ -70,20 +71,23 @@ public final class Application implements IApplication {
         }
     }
 
-    private static Path dataDirectory(String[] args) throws IOException {
-        Path dir = DataLocation.fromArguments(args);
-        if (dir == null) {
-            dir = DataLocation.remembered();
+    /** First start without -dataDir: asks where to keep the data, and remembers it. */
+    private static Path chooseDataDirectory() throws IOException {
+        ChooseDataDirectoryDialog dialog = new ChooseDataDirectoryDialog(null);
+        if (dialog.open() != Window.OK) {
+            return null;
         }
-        if (dir == null) {
-            ChooseDataDirectoryDialog dialog = new ChooseDataDirectoryDialog(null);
-            if (dialog.open() != Window.OK) {
-                return null;
-            }
-            dir = dialog.chosen();
-            DataLocation.remember(dir);
-        }
-        return dir;
+        DataLocation.remember(dialog.chosen());
+        return dialog.chosen();
+    }
+
+    private static CompletableFuture<RecordStore> open(Path dir, String[] arguments) {
+        StoreConfig config = new StoreConfig(dir, DataLocation.keyFile(arguments));
+        return CompletableFuture.supplyAsync(() -> {
+            RecordStore s = openStore(config);
+            StartupProbe.phase("store-open");
+            return s;
+        });
     }
 
     /** The workbench keeps its window layout beside the data, unless -data was given. */

@@ -3,13 +3,13 @@ package qms.app;
 import java.nio.file.Path;
 
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 import qms.core.DemoData;
-import qms.core.StoreException;
 import qms.ui.QmsPerspective;
 import qms.ui.QmsUi;
 
@@ -33,20 +33,19 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
     }
 
     /**
-     * Waits for the store the application started opening; if it cannot be opened, says why and ends the start
-     * before any window opens.
+     * The store is still being opened while the window is built (its first use waits for it). If it cannot be
+     * opened, the user is told why and the workbench closes.
      */
     @Override
     public void preStartup() {
         StartupProbe.phase("workbench-pre-startup");
-        try {
-            QmsUi.get().store();
-        } catch (StoreException e) {
+        Display display = getWorkbenchConfigurer().getWorkbench().getDisplay();
+        QmsUi.get().whenOpened(failure -> display.asyncExec(() -> {
             storeFailed = true;
             MessageDialog.openError(null, "CRO Quality Suite", "The suite cannot open its data in " + dataDirectory
-                    + ":\n\n" + e.getMessage());
-            getWorkbenchConfigurer().emergencyClose();
-        }
+                    + ":\n\n" + failure.getMessage());
+            getWorkbenchConfigurer().getWorkbench().close();
+        }));
     }
 
     boolean storeFailed() {

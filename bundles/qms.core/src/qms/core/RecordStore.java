@@ -27,6 +27,9 @@ public interface RecordStore extends AutoCloseable {
     /** Number of records matching the query's conditions. */
     long count(Query query);
 
+    /** Number of records of every record class that has any (one query, e.g. for the navigator's groups). */
+    java.util.Map<org.eclipse.emf.ecore.EClass, Long> countByType();
+
     /** The record with this id, with its references loaded one level deep. */
     Optional<Record> find(String id);
 

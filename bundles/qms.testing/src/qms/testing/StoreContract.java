@@ -197,6 +197,15 @@ public abstract class StoreContract {
     }
 
     @Test
+    void recordsAreCountedByTypeInOneGo() {
+        store.save(List.of(system("A"), system("B"), vendor("V")), null);
+        Map<EClass, Long> counts = store.countByType();
+        assertEquals(2L, counts.get(QmsPackage.Literals.COMPUTERIZED_SYSTEM));
+        assertEquals(1L, counts.get(QmsPackage.Literals.VENDOR));
+        assertNull(counts.get(QmsPackage.Literals.FINDING), "types without records are absent");
+    }
+
+    @Test
     void containedRecordsAreSavedInOrderAndRemovedWithAudit() {
         Organisation org = Records.newRecord(QmsPackage.Literals.ORGANISATION);
         org.setName("Org");

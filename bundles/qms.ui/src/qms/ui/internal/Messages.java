@@ -6,6 +6,7 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 
     public static String Navigator_refresh;
+    public static String Navigator_counting;
     public static String Navigator_new;
     public static String Navigator_open;
     public static String Navigator_delete;

@@ -18,7 +18,6 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 
-import qms.core.Query;
 import qms.core.StoreException;
 import qms.core.Validation;
 import qms.model.Record;
@@ -44,9 +43,16 @@ public final class NavigatorView extends ViewPart {
     public void createPartControl(Composite parent) {
         viewer = new TreeViewer(parent, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.setUseHashlookup(true);
-        viewer.setContentProvider(new NavigatorContentProvider());
-        viewer.setLabelProvider(new GroupLabelProvider());
-        viewer.setInput(QmsUi.get());
+        NavigatorContentProvider content = new NavigatorContentProvider();
+        viewer.setContentProvider(content);
+        viewer.setLabelProvider(new GroupLabelProvider(content));
+        try {
+            viewer.setInput(QmsUi.get());
+        } catch (StoreException e) {
+            viewer.getControl().dispose();
+            new org.eclipse.swt.widgets.Label(parent, SWT.WRAP).setText(e.getMessage());
+            return;
+        }
         viewer.addDoubleClickListener(e -> openSelection());
         getSite().setSelectionProvider(viewer);
 
@@ -174,10 +180,17 @@ public final class NavigatorView extends ViewPart {
 
     /** Group nodes show their type's plural and how many records it has. */
     private static final class GroupLabelProvider extends RecordLabelProvider {
+        private final NavigatorContentProvider content;
+
+        GroupLabelProvider(NavigatorContentProvider content) {
+            this.content = content;
+        }
+
         @Override
         public String getText(Object element) {
             if (element instanceof TypeGroup g) {
-                return g.label() + " (" + QmsUi.get().store().count(Query.of(g.eClass())) + ")";
+                Long count = content.count(g);
+                return count == null ? g.label() : g.label() + " (" + count + ")";
             }
             return super.getText(element);
         }

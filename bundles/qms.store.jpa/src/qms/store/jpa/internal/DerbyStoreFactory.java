@@ -79,7 +79,9 @@ public final class DerbyStoreFactory implements StoreFactory {
         } catch (IOException e) {
             throw new StoreException("Cannot use data directory " + dir + ": " + e.getMessage(), e);
         }
+        phase("store-keys");
         boot(db, secret, create);
+        phase("store-derby-booted");
         DataSource ds = dataSource(db, secret);
         EntityManagerFactory emf = null;
         try {
@@ -89,26 +91,15 @@ public final class DerbyStoreFactory implements StoreFactory {
             }
             Schema schema = Schema.of(model);
             schema.register(new JPADynamicHelper(emf));
+            phase("store-eclipselink-deployed");
             Session session = JpaHelper.getDatabaseSession(emf);
-            List<String> missing;
-            try (Connection c = ds.getConnection()) {
-                missing = Schema.missing(session, c);
+            String fingerprint = schema.fingerprint(session);
+            List<String> missing = List.of();
+            if (!fingerprint.equals(storedFingerprint(ds))) {
+                missing = extendSchema(session, schema, ds);
+                storeFingerprint(ds, fingerprint);
             }
-            if (!missing.isEmpty()) {
-                new SchemaManager((org.eclipse.persistence.sessions.DatabaseSession) session)
-                        .extendDefaultTables(false);
-                try (Connection c = ds.getConnection()) {
-                    List<String> still = Schema.missing(session, c);
-                    if (!still.isEmpty()) {
-                        throw new StoreException("The database does not match the model: " + String.join(", ", still)
-                                + " could not be created (the log names the database's reason). Nothing was changed"
-                                + " in the records.");
-                    }
-                }
-            }
-            try (Connection c = ds.getConnection()) {
-                schema.createIndexes(c);
-            }
+            phase("store-schema-checked");
             JpaRecordStore store = new JpaRecordStore(emf, schema, model, principal, () -> shutdown(db));
             List<String> events = new ArrayList<>();
             if (create) {
@@ -125,6 +116,67 @@ public final class DerbyStoreFactory implements StoreFactory {
             shutdown(db);
             throw e instanceof StoreException se ? se
                     : new StoreException("Cannot open the store in " + dir + ": " + JpaRecordStore.rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Compares the catalogue with the model, creates what is missing, checks it was created and makes the
+     * indexes. Returns what was missing.
+     */
+    private static List<String> extendSchema(Session session, Schema schema, DataSource ds) throws SQLException {
+        List<String> missing;
+        try (Connection c = ds.getConnection()) {
+            missing = Schema.missing(session, c);
+        }
+        if (!missing.isEmpty()) {
+            new SchemaManager((org.eclipse.persistence.sessions.DatabaseSession) session).extendDefaultTables(false);
+            try (Connection c = ds.getConnection()) {
+                List<String> still = Schema.missing(session, c);
+                if (!still.isEmpty()) {
+                    throw new StoreException("The database does not match the model: " + String.join(", ", still)
+                            + " could not be created (the log names the database's reason). No record was changed.");
+                }
+            }
+        }
+        try (Connection c = ds.getConnection()) {
+            schema.createIndexes(c);
+        }
+        return missing;
+    }
+
+    /** The schema fingerprint stored after the last full check, or null (none yet, or no settings table). */
+    private static String storedFingerprint(DataSource ds) {
+        try (Connection c = ds.getConnection(); var s = c.prepareStatement(
+                "SELECT SETTING_VALUE FROM SYS_SETTING WHERE NAME = ?")) {
+            s.setString(1, SettingEntity.SCHEMA_FINGERPRINT);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            return null; // a new database: SYS_SETTING is created by the full check
+        }
+    }
+
+    private static void storeFingerprint(DataSource ds, String fingerprint) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (var d = c.prepareStatement("DELETE FROM SYS_SETTING WHERE NAME = ?");
+                    var i = c.prepareStatement("INSERT INTO SYS_SETTING (NAME, SETTING_VALUE) VALUES (?, ?)")) {
+                d.setString(1, SettingEntity.SCHEMA_FINGERPRINT);
+                d.executeUpdate();
+                i.setString(1, SettingEntity.SCHEMA_FINGERPRINT);
+                i.setString(2, fingerprint);
+                i.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
+    /** With -Dqms.benchmark.startup=true, prints when a step of opening ended (ms since the JVM started). */
+    private static void phase(String name) {
+        if (Boolean.getBoolean("qms.benchmark.startup")) {
+            System.out.println("QMS-PHASE " + name + " " + (System.currentTimeMillis()
+                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
         }
     }
 

@@ -125,6 +125,18 @@ final class JpaRecordStore implements RecordStore {
         return read(em -> jpql(em, t, query, "SELECT COUNT(e) FROM " + t.alias + " e", Long.class).getSingleResult());
     }
 
+    @Override
+    public Map<EClass, Long> countByType() {
+        return read(em -> {
+            Map<EClass, Long> counts = new HashMap<>();
+            for (Object[] row : em.createQuery("SELECT r.typeName, COUNT(r) FROM RecordIndexEntity r"
+                    + " GROUP BY r.typeName", Object[].class).getResultList()) {
+                model.eClass((String) row[0]).ifPresent(c -> counts.put(c, ((Number) row[1]).longValue()));
+            }
+            return counts;
+        });
+    }
+
     private static <R> TypedQuery<R> jpql(EntityManager em, TypeMapping t, Query query, String select,
             Class<R> result) {
         StringBuilder b = new StringBuilder(select);

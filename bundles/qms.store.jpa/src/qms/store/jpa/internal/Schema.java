@@ -155,19 +155,41 @@ final class Schema {
     }
 
     /**
+     * A hash of every table and column the descriptors need and every index this schema wants: equal to the one
+     * stored after the last full check, the database needs no look at its catalogue.
+     */
+    String fingerprint(Session session) {
+        List<String> parts = new ArrayList<>();
+        for (ClassDescriptor d : session.getDescriptors().values()) {
+            for (DatabaseField f : d.getFields()) {
+                parts.add(f.getTableName().toUpperCase(Locale.ROOT) + "." + f.getName().toUpperCase(Locale.ROOT));
+            }
+        }
+        for (TypeMapping t : types.values()) {
+            indexedColumns(t).forEach(c -> parts.add("index " + t.table + "." + c));
+        }
+        java.util.Collections.sort(parts);
+        return AuditChain.sha256(String.join("\n", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static List<String> indexedColumns(TypeMapping t) {
+        List<String> wanted = new ArrayList<>();
+        if (t.containable) {
+            wanted.add("OWNER_ID");
+        }
+        t.features.stream().filter(f -> f.filter).forEach(f -> wanted.add(f.column));
+        return wanted;
+    }
+
+    /**
      * Indexes the columns lists filter on (hinted {@code filter}), every reference column (so links and references
      * are quick to follow from either end) and the owner column of contained records.
      */
     void createIndexes(Connection c) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         for (TypeMapping t : types.values()) {
-            Set<String> indexed = indexedColumns(meta, t.table);
-            List<String> wanted = new ArrayList<>();
-            if (t.containable) {
-                wanted.add("OWNER_ID");
-            }
-            t.features.stream().filter(f -> f.filter).forEach(f -> wanted.add(f.column));
-            for (String col : wanted) {
+            Set<String> indexed = existingIndexes(meta, t.table);
+            for (String col : indexedColumns(t)) {
                 if (!indexed.contains(col)) {
                     try (Statement s = c.createStatement()) {
                         s.execute("CREATE INDEX " + indexName(t.table, col) + " ON " + t.table + " (" + col + ")");
@@ -182,7 +204,7 @@ final class Schema {
         return name.length() <= 128 ? name : "IX_" + Integer.toHexString((table + "." + column).hashCode());
     }
 
-    private static Set<String> indexedColumns(DatabaseMetaData meta, String table) throws SQLException {
+    private static Set<String> existingIndexes(DatabaseMetaData meta, String table) throws SQLException {
         Map<String, Integer> firstColumns = new HashMap<>();
         for (String name : List.of(table, table.toLowerCase(Locale.ROOT))) {
             try (ResultSet rs = meta.getIndexInfo(null, null, name, false, false)) {

@@ -1,0 +1,21 @@
+package qms.store.jpa.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A named value the store keeps for itself, e.g. the fingerprint of the schema it last checked. */
+@Entity
+@Table(name = "SYS_SETTING")
+public class SettingEntity {
+
+    static final String SCHEMA_FINGERPRINT = "schema.fingerprint";
+
+    @Id
+    @Column(name = "NAME", length = 128)
+    String name;
+
+    @Column(name = "SETTING_VALUE", length = 1024)
+    String value;
+}
