@@ -151,6 +151,31 @@ class RecordFormTest {
         assertEquals(before, store.count(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM)), "nothing stored");
     }
 
+    @Test
+    void deletingALinkedRecordNamesTheLinkAndTakesItAlong() {
+        String name = "Legacy CTMS " + unique;
+        ComputerizedSystem system = storedSystem(name);
+        qms.model.Finding finding = Records.newRecord(QmsPackage.Literals.FINDING);
+        finding.setTitle("CTMS unsupported " + unique);
+        finding.setSource(qms.model.FindingSource.SELF_IDENTIFIED);
+        finding.setGrade(qms.model.FindingGrade.MINOR);
+        qms.model.Link link = Records.newRecord(QmsPackage.Literals.LINK);
+        link.setType(qms.core.CoreModelContribution.CONCERNS);
+        link.setSource(finding);
+        link.setTarget(system);
+        store.save(List.of(finding, link), null);
+
+        group("Computerized Systems").expand().getNode(name).contextMenu("Delete\u2026").click();
+        ShellBot confirm = bot.shell("Delete record");
+        String text = bot.syncExec(() -> describe(confirm.widget()));
+        assertTrue(text.contains("CTMS unsupported " + unique), "the link is named: " + text);
+        confirm.button("OK").click();
+        bot.waitUntil(() -> store.find(system.getId()).isEmpty(), "the system is deleted");
+        assertTrue(store.find(link.getId()).isEmpty(), "its link went with it");
+        assertTrue(store.find(finding.getId()).isPresent(), "the finding stays");
+        bot.waitUntil(() -> !group("Computerized Systems").getNodes().contains(name), "the navigator no longer shows it");
+    }
+
     private static String describe(org.eclipse.swt.widgets.Composite c) {
         StringBuilder b = new StringBuilder();
         for (org.eclipse.swt.widgets.Control child : c.getChildren()) {

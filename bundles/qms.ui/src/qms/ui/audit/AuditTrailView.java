@@ -82,6 +82,7 @@ public final class AuditTrailView extends ViewPart {
         });
         QmsUi.get().addChangeListener(onChange);
         getSite().setSelectionProvider(viewer);
+        setContentDescription(Messages.Audit_noSelection);
         IWorkbenchPart active = getSite().getPage().getActivePart();
         if (active != null && active != this) {
             selectionChanged(active, active.getSite().getSelectionProvider() == null ? null

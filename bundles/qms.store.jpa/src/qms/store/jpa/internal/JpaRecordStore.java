@@ -678,7 +678,8 @@ final class JpaRecordStore implements RecordStore {
 
     private List<Referrer> referrers(EntityManager em, Set<String> targets) {
         List<Referrer> result = new ArrayList<>();
-        Reader reader = new Reader(em, 0);
+        Reader reader = new Reader(em, 1); // a link's label names both of its ends
+
         for (TypeMapping t : schema.all()) {
             boolean isLink = QmsPackage.Literals.LINK.isSuperTypeOf(t.eClass);
             for (FeatureMapping f : t.features) {
