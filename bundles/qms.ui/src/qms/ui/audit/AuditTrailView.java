@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.eclipse.jface.action.Action;
@@ -21,7 +20,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchPart;
-import org.eclipse.ui.part.ViewPart;
 
 import qms.core.AuditAction;
 import qms.core.AuditEntry;
@@ -29,6 +27,7 @@ import qms.core.ChainVerification;
 import qms.core.Records;
 import qms.model.Record;
 import qms.ui.QmsUi;
+import qms.ui.QmsViewPart;
 import qms.ui.editor.RecordEditor;
 import qms.ui.internal.Messages;
 
@@ -37,7 +36,7 @@ import qms.ui.internal.Messages;
  * attribute when, from what to what, and why. Times are shown in the user's time zone; references by the label
  * of the record they point at. "Verify integrity" checks the whole trail's hash chain.
  */
-public final class AuditTrailView extends ViewPart {
+public final class AuditTrailView extends QmsViewPart {
 
     public static final String ID = "qms.ui.auditTrail";
 
@@ -52,11 +51,6 @@ public final class AuditTrailView extends ViewPart {
     private String recordId;
     private final Map<String, String> labels = new HashMap<>();
     private final ISelectionListener selectionListener = this::selectionChanged;
-    private final Consumer<List<String>> onChange = ids -> {
-        if (viewer != null && !viewer.getControl().isDisposed() && (recordId == null || ids.contains(recordId))) {
-            viewer.getControl().getDisplay().asyncExec(this::reload);
-        }
-    };
 
     @Override
     public void createPartControl(Composite parent) {
@@ -80,7 +74,7 @@ public final class AuditTrailView extends ViewPart {
                 verify();
             }
         });
-        QmsUi.get().addChangeListener(onChange);
+        listenForChanges();
         getSite().setSelectionProvider(viewer);
         setContentDescription(Messages.Audit_noSelection);
         IWorkbenchPart active = getSite().getPage().getActivePart();
@@ -183,22 +177,20 @@ public final class AuditTrailView extends ViewPart {
     }
 
     @Override
-    public <T> T getAdapter(Class<T> adapter) {
-        if (adapter == Control.class && viewer != null) {
-            return adapter.cast(viewer.getControl());
-        }
-        return super.getAdapter(adapter);
+    protected Control mainControl() {
+        return viewer == null ? null : viewer.getControl();
     }
 
     @Override
-    public void setFocus() {
-        viewer.getControl().setFocus();
+    protected void recordsChanged(List<String> recordIds) {
+        if (recordId != null && (recordIds.isEmpty() || recordIds.contains(recordId))) {
+            reload();
+        }
     }
 
     @Override
     public void dispose() {
         getSite().getPage().removePostSelectionListener(selectionListener);
-        QmsUi.get().removeChangeListener(onChange);
         super.dispose();
     }
 }

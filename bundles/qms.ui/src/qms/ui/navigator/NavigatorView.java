@@ -1,7 +1,6 @@
 package qms.ui.navigator;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.jface.action.Action;
@@ -16,28 +15,23 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.ViewPart;
 
 import qms.core.StoreException;
 import qms.core.Validation;
 import qms.model.Record;
 import qms.ui.QmsUi;
+import qms.ui.QmsViewPart;
 import qms.ui.editor.RecordEditor;
 import qms.ui.editor.RecordEditorInput;
 import qms.ui.internal.Messages;
 import qms.ui.internal.RecordLabelProvider;
 
 /** The records of every navigator root class, grouped by type; opens, creates and deletes them. */
-public final class NavigatorView extends ViewPart {
+public final class NavigatorView extends QmsViewPart {
 
     public static final String ID = "qms.ui.navigator";
 
     private TreeViewer viewer;
-    private final Consumer<List<String>> onChange = ids -> {
-        if (viewer != null && !viewer.getControl().isDisposed()) {
-            viewer.getControl().getDisplay().asyncExec(this::refresh);
-        }
-    };
 
     @Override
     public void createPartControl(Composite parent) {
@@ -68,7 +62,7 @@ public final class NavigatorView extends ViewPart {
                 refresh();
             }
         });
-        QmsUi.get().addChangeListener(onChange);
+        listenForChanges();
     }
 
     private void fillContextMenu(IMenuManager menu) {
@@ -155,27 +149,14 @@ public final class NavigatorView extends ViewPart {
         viewer.setExpandedElements(expanded);
     }
 
-    public TreeViewer viewer() {
-        return viewer;
+    @Override
+    protected Control mainControl() {
+        return viewer == null ? null : viewer.getControl();
     }
 
     @Override
-    public <T> T getAdapter(Class<T> adapter) {
-        if (adapter == Control.class && viewer != null) {
-            return adapter.cast(viewer.getControl());
-        }
-        return super.getAdapter(adapter);
-    }
-
-    @Override
-    public void setFocus() {
-        viewer.getControl().setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        QmsUi.get().removeChangeListener(onChange);
-        super.dispose();
+    protected void recordsChanged(List<String> recordIds) {
+        refresh();
     }
 
     /** Group nodes show their type's plural and how many records it has. */

@@ -1,0 +1,61 @@
+package qms.ui;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.part.ViewPart;
+
+/**
+ * Base of the suite's views: exposes the view's main control (as {@code getAdapter(Control.class)}, which the UI
+ * tests' driver relies on), focuses it, and calls {@link #recordsChanged} on the UI thread when records are saved
+ * or deleted anywhere in the workbench.
+ */
+public abstract class QmsViewPart extends ViewPart {
+
+    private final Consumer<List<String>> listener = ids -> {
+        Control c = mainControl();
+        if (c != null && !c.isDisposed()) {
+            c.getDisplay().asyncExec(() -> {
+                if (!c.isDisposed()) {
+                    recordsChanged(ids);
+                }
+            });
+        }
+    };
+
+    /** The control that fills the view; null before {@code createPartControl}. */
+    protected abstract Control mainControl();
+
+    /**
+     * Records were saved or deleted (their ids; empty when many changed, e.g. the demo data was loaded).
+     * Called on the UI thread.
+     */
+    protected abstract void recordsChanged(List<String> recordIds);
+
+    /** Call at the end of {@code createPartControl}. */
+    protected final void listenForChanges() {
+        QmsUi.get().addChangeListener(listener);
+    }
+
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == Control.class && mainControl() != null) {
+            return adapter.cast(mainControl());
+        }
+        return super.getAdapter(adapter);
+    }
+
+    @Override
+    public void setFocus() {
+        if (mainControl() != null) {
+            mainControl().setFocus();
+        }
+    }
+
+    @Override
+    public void dispose() {
+        QmsUi.get().removeChangeListener(listener);
+        super.dispose();
+    }
+}
