@@ -15,7 +15,8 @@ import org.eclipse.swt.widgets.Widget;
  * @param <W> the widget type
  */
 public abstract sealed class AbstractWidgetBot<W extends Widget>
-        permits ButtonBot, TextBot, ComboBot, DateTimeBot, TableBot, TreeBot, TreeItemBot, LabelBot, MenuItemBot {
+        permits ButtonBot, TextBot, ComboBot, DateTimeBot, TableBot, TreeBot, TreeItemBot, LabelBot, MenuItemBot,
+        ToolItemBot {
 
     final Bot bot;
     final W widget;

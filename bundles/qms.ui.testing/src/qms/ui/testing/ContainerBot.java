@@ -200,6 +200,30 @@ public sealed class ContainerBot permits ShellBot {
     }
 
     /**
+     * Waits for a tool item (in any visible tool bar in the container) whose text, without mnemonics, or tool tip
+     * equals {@code text}.
+     *
+     * @param text the item's text or tool tip
+     * @return the item
+     */
+    public ToolItemBot toolItem(String text) {
+        String key = Texts.stripMnemonics(text);
+        org.eclipse.swt.widgets.ToolItem item = find("tool item '" + text + "'", r -> {
+            for (Control c : visibleControls(r)) {
+                if (c instanceof org.eclipse.swt.widgets.ToolBar bar) {
+                    for (org.eclipse.swt.widgets.ToolItem i : bar.getItems()) {
+                        if (key.equals(Texts.stripMnemonics(i.getText())) || text.equals(i.getToolTipText())) {
+                            return i;
+                        }
+                    }
+                }
+            }
+            return null;
+        }, null);
+        return new ToolItemBot(bot, item, "tool item '" + text + "'");
+    }
+
+    /**
      * Generic finder: waits for the first visible control of {@code type} accepted by
      * {@code matcher} (evaluated on the UI thread) and returns the raw widget. Only controls are
      * searched; touch the result on the UI thread only (see {@link Bot#syncExec(Supplier)}).

@@ -1,5 +1,6 @@
 package qms.ui.editor;
 
+import java.util.ArrayList;
 import java.util.EventObject;
 import java.util.List;
 
@@ -27,6 +28,10 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.part.EditorPart;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 
 import qms.core.RecordStore;
 import qms.core.Records;
@@ -34,6 +39,7 @@ import qms.core.StoreException;
 import qms.core.Validation;
 import qms.model.Record;
 import qms.ui.QmsUi;
+import qms.ui.RecordAction;
 import qms.ui.internal.Messages;
 import qms.ui.internal.RecordLabelProvider;
 
@@ -54,6 +60,7 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
     private FormRenderer renderer;
     private RecordLabelProvider labels;
     private final CommandStackListener stackListener = this::commandStackChanged;
+    private final List<ServiceReference<RecordAction>> actionRefs = new ArrayList<>();
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -97,10 +104,54 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
                 getSite().getPage().saveEditor(RecordEditor.this, false);
             }
         });
+        addRecordActions();
         form.getToolBarManager().update(true);
         updateHeading();
         renderer.validate();
         form.reflow(true);
+    }
+
+    /** The record actions that apply to this record's class (OSGi services), as buttons in the form's toolbar. */
+    private void addRecordActions() {
+        BundleContext bundle = FrameworkUtil.getBundle(RecordEditor.class).getBundleContext();
+        try {
+            for (ServiceReference<RecordAction> ref : bundle.getServiceReferences(RecordAction.class, null)) {
+                RecordAction action = bundle.getService(ref);
+                if (action == null || !action.appliesTo(record.eClass())) {
+                    bundle.ungetService(ref);
+                    continue;
+                }
+                actionRefs.add(ref);
+                Action button = new Action(action.label()) {
+                    @Override
+                    public void run() {
+                        runRecordAction(action);
+                    }
+                };
+                button.setToolTipText(action.description());
+                form.getToolBarManager().add(button);
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void runRecordAction(RecordAction action) {
+        renderer.flush();
+        if (isDirty()) {
+            MessageDialog.openInformation(getSite().getShell(), Messages.Editor_saveFirst,
+                    Messages.bind(Messages.Editor_saveFirstMessage, Validation.describe(record), action.label()));
+            return;
+        }
+        try {
+            action.run(new RecordAction.Context(getSite().getShell(), record, QmsUi.get().store()));
+        } catch (StoreException e) {
+            MessageDialog.openError(getSite().getShell(), Messages.bind(Messages.Editor_actionFailed, action.label()),
+                    e.getMessage());
+        }
+        updateTitle();
+        updateHeading();
+        QmsUi.get().changed(List.of(record.getId()));
     }
 
     private void editChild(EObject child) {
@@ -209,6 +260,8 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
     @Override
     public void dispose() {
         domain.getCommandStack().removeCommandStackListener(stackListener);
+        BundleContext bundle = FrameworkUtil.getBundle(RecordEditor.class).getBundleContext();
+        actionRefs.forEach(bundle::ungetService);
         if (toolkit != null) {
             toolkit.dispose();
         }

@@ -48,6 +48,19 @@ public final class Messages extends NLS {
     public static String Audit_intact;
     public static String Audit_broken;
 
+    public static String Evidence_attach;
+    public static String Evidence_attachDescription;
+    public static String Evidence_attachedFrom;
+    public static String Evidence_tooLarge;
+    public static String Evidence_cannotRead;
+    public static String Evidence_export;
+    public static String Evidence_cannotWrite;
+    public static String Evidence_verify;
+    public static String Evidence_verified;
+    public static String Editor_saveFirst;
+    public static String Editor_saveFirstMessage;
+    public static String Editor_actionFailed;
+
     static {
         NLS.initializeMessages("qms.ui.internal.messages", Messages.class);
     }
