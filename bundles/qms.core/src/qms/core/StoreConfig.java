@@ -16,7 +16,4 @@ public record StoreConfig(Path dataDirectory, Path keyFile) {
         return Path.of(System.getProperty("user.home"), "cro-qms");
     }
 
-    public static StoreConfig at(Path dataDirectory) {
-        return new StoreConfig(dataDirectory, null);
-    }
 }

@@ -31,11 +31,6 @@ public final class QmsUi {
         this.adapterFactory.addAdapterFactory(new ReflectiveItemProviderAdapterFactory());
     }
 
-    /** Makes the store the workbench's; called once by the application. */
-    public static void start(RecordStore store) {
-        start(CompletableFuture.completedFuture(store));
-    }
-
     /**
      * Makes the store being opened the workbench's: the application opens it while the workbench starts, and the
      * first use waits for it.

@@ -171,11 +171,6 @@ public final class AuditTrailView extends QmsViewPart {
         }
     }
 
-    /** The record whose trail is shown. */
-    public String recordId() {
-        return recordId;
-    }
-
     @Override
     protected Control mainControl() {
         return viewer == null ? null : viewer.getControl();

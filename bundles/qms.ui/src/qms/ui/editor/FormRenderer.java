@@ -58,7 +58,6 @@ public final class FormRenderer {
     private final List<FeatureBinding> bindings = new ArrayList<>();
     private final List<Object> generalMessageKeys = new ArrayList<>();
     private EObject object;
-    private boolean editable = true;
 
     /**
      * @param childEditor opens a contained record (e.g. a site of an organisation) for editing
@@ -213,18 +212,6 @@ public final class FormRenderer {
         l.marginWidth = 0;
         l.marginHeight = 0;
         return l;
-    }
-
-    /** Makes every field read-only (e.g. for a user who may only read), or editable again. */
-    public void setEditable(boolean editable) {
-        this.editable = editable;
-        for (FeatureBinding b : bindings) {
-            b.setEnabled(editable && canSet(b.feature));
-        }
-    }
-
-    public boolean isEditable() {
-        return editable;
     }
 
     /** Writes pending text edits into the model (before a save). */
