@@ -200,6 +200,15 @@ public sealed class ContainerBot permits ShellBot {
     }
 
     /**
+     * Returns the texts of every visible label in the container, in tree order: e.g. a message dialog's message.
+     *
+     * @return the label texts
+     */
+    public List<String> labelTexts() {
+        return bot.syncExec(() -> labelTexts(root.get()));
+    }
+
+    /**
      * Waits for a tool item (in any visible tool bar in the container) whose text, without mnemonics, or tool tip
      * equals {@code text}.
      *

@@ -142,8 +142,7 @@ class RecordFormTest {
 
         editor.pressShortcut(SWT.CTRL, 's');
         ShellBot dialog = bot.shell("Cannot save");
-        String message = bot.syncExec(() -> dialog.widget().getChildren().length > 0
-                ? describe(dialog.widget()) : "");
+        String message = String.join("\n", dialog.labelTexts());
         assertTrue(message.contains("Name is required"), message);
         assertTrue(message.contains("GxP criticality is required"), message);
         dialog.button("OK").click();
@@ -167,25 +166,13 @@ class RecordFormTest {
 
         group("Computerized Systems").expand().getNode(name).contextMenu("Delete\u2026").click();
         ShellBot confirm = bot.shell("Delete record");
-        String text = bot.syncExec(() -> describe(confirm.widget()));
+        String text = String.join("\n", confirm.labelTexts());
         assertTrue(text.contains("CTMS unsupported " + unique), "the link is named: " + text);
         confirm.button("OK").click();
         bot.waitUntil(() -> store.find(system.getId()).isEmpty(), "the system is deleted");
         assertTrue(store.find(link.getId()).isEmpty(), "its link went with it");
         assertTrue(store.find(finding.getId()).isPresent(), "the finding stays");
         bot.waitUntil(() -> !group("Computerized Systems").getNodes().contains(name), "the navigator no longer shows it");
-    }
-
-    private static String describe(org.eclipse.swt.widgets.Composite c) {
-        StringBuilder b = new StringBuilder();
-        for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
-            if (child instanceof org.eclipse.swt.widgets.Label l) {
-                b.append(l.getText()).append('\n');
-            } else if (child instanceof org.eclipse.swt.widgets.Composite inner) {
-                b.append(describe(inner));
-            }
-        }
-        return b.toString();
     }
 
     @Test

@@ -72,20 +72,8 @@ class EvidenceActionsTest {
 
         form.toolItem("Verify SHA-256").click();
         ShellBot dialog = bot.shell("Verify SHA-256");
-        String message = bot.syncExec(() -> texts(dialog.widget()));
+        String message = String.join("\n", dialog.labelTexts());
         assertTrue(message.contains(sha), message);
         dialog.button("OK").click();
-    }
-
-    private static String texts(org.eclipse.swt.widgets.Composite c) {
-        StringBuilder b = new StringBuilder();
-        for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
-            if (child instanceof org.eclipse.swt.widgets.Label l) {
-                b.append(l.getText()).append('\n');
-            } else if (child instanceof org.eclipse.swt.widgets.Composite inner) {
-                b.append(texts(inner));
-            }
-        }
-        return b.toString();
     }
 }

@@ -25,18 +25,17 @@ public final class EvidenceActions {
     private EvidenceActions() {
     }
 
-    private static boolean isEvidence(EClass eClass) {
-        return QmsPackage.Literals.EVIDENCE_FILE.isSuperTypeOf(eClass);
+    /** An action on evidence files (and their subclasses in modules). */
+    abstract static class OnEvidence implements RecordAction {
+        @Override
+        public final boolean appliesTo(EClass eClass) {
+            return QmsPackage.Literals.EVIDENCE_FILE.isSuperTypeOf(eClass);
+        }
     }
 
     /** Stores a file's bytes as the evidence's content; the store sets size, SHA-256, capture time and user. */
     @Component(service = RecordAction.class)
-    public static final class Attach implements RecordAction {
-        @Override
-        public boolean appliesTo(EClass eClass) {
-            return isEvidence(eClass);
-        }
-
+    public static final class Attach extends OnEvidence {
         @Override
         public String label() {
             return Messages.Evidence_attach;
@@ -81,12 +80,7 @@ public final class EvidenceActions {
 
     /** Writes the stored content to a file, after checking its hash. */
     @Component(service = RecordAction.class)
-    public static final class Export implements RecordAction {
-        @Override
-        public boolean appliesTo(EClass eClass) {
-            return isEvidence(eClass);
-        }
-
+    public static final class Export extends OnEvidence {
         @Override
         public String label() {
             return Messages.Evidence_export;
@@ -113,12 +107,7 @@ public final class EvidenceActions {
 
     /** Reads the content back and checks it against the SHA-256 recorded when it was stored. */
     @Component(service = RecordAction.class)
-    public static final class Verify implements RecordAction {
-        @Override
-        public boolean appliesTo(EClass eClass) {
-            return isEvidence(eClass);
-        }
-
+    public static final class Verify extends OnEvidence {
         @Override
         public String label() {
             return Messages.Evidence_verify;
