@@ -541,6 +541,17 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aLinkOfAnUnknownTypeIsRefused() {
+        ComputerizedSystem s = system("EDC");
+        Finding f = finding("F");
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> store.save(List.of(s, f, link("blames", f, s)), null));
+        assertTrue(e.getMessage().contains("'blames' is not a known link type (known: "), e.getMessage());
+        assertTrue(e.getMessage().contains(CoreModelContribution.EVIDENCE_FOR), e.getMessage());
+        assertTrue(store.find(s.getId()).isEmpty(), "nothing of the batch is written");
+    }
+
+    @Test
     void aLinkedRecordIsOnlyDeletedWhenForcedAndItsLinksGoWithIt() {
         ComputerizedSystem s = system("EDC");
         Finding f = finding("F");

@@ -385,6 +385,7 @@ final class JpaRecordStore implements RecordStore {
         for (Record r : records) {
             Validation.check(r);
             checkLengths(r);
+            checkLinkType(r);
         }
         write(reason, tx -> {
             for (Record r : records) {
@@ -404,6 +405,15 @@ final class JpaRecordStore implements RecordStore {
             }
         }
         record.eContents().forEach(child -> checkLengths((Record) child));
+    }
+
+    /** A link's type must be one an installed module contributes (the core's, or a module's). */
+    private void checkLinkType(Record record) {
+        if (record instanceof Link link && model.linkType(link.getType()).isEmpty()) {
+            throw Validation.failure(record, QmsPackage.Literals.LINK__TYPE, "'" + link.getType()
+                    + "' is not a known link type (known: " + String.join(", ", model.linkTypes().stream()
+                            .map(qms.core.LinkType::id).toList()) + ")");
+        }
     }
 
     private void upsert(Tx tx, Record record, String ownerId, String ownerFeature, int position) {
