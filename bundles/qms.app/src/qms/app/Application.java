@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.service.datalocation.Location;
 import org.eclipse.swt.widgets.Display;
@@ -23,6 +24,9 @@ import qms.core.StoreConfig;
 import qms.core.StoreException;
 import qms.core.StoreFactory;
 import qms.ui.QmsUi;
+import qms.ui.Session;
+import qms.ui.security.FirstAdministratorDialog;
+import qms.ui.security.SignInDialog;
 
 /**
  * Starts the suite: finds the data folder, opens the encrypted store (creating it on first start) with the model
@@ -53,6 +57,13 @@ public final class Application implements IApplication {
             useForWorkbenchState(dir.resolve(".workbench"));
             QmsUi.start(opening);
             context.applicationRunning();
+            try {
+                if (!signIn(dir)) {
+                    return EXIT_OK;
+                }
+            } catch (StoreOpenFailed e) {
+                return Integer.valueOf(1);
+            }
             QmsWorkbenchAdvisor advisor = new QmsWorkbenchAdvisor(dir);
             int rc = PlatformUI.createAndRunWorkbench(display, advisor);
             if (advisor.storeFailed()) {
@@ -60,6 +71,7 @@ public final class Application implements IApplication {
             }
             return rc == PlatformUI.RETURN_RESTART ? EXIT_RESTART : EXIT_OK;
         } finally {
+            signOut();
             QmsUi.stop();
             if (opening != null) {
                 RecordStore s = opening.handle((opened, failure) -> opened).join();
@@ -68,6 +80,60 @@ public final class Application implements IApplication {
                 }
             }
             display.dispose();
+        }
+    }
+
+    /**
+     * Before the workbench opens: waits for the store, has the first administrator create their account if there
+     * is none, and asks for user id and password. False if the user gave up (or the store cannot be opened, which
+     * is then shown).
+     */
+    private static boolean signIn(Path dir) {
+        RecordStore store;
+        try {
+            store = QmsUi.get().store();
+        } catch (RuntimeException e) {
+            MessageDialog.openError(null, "CRO Quality Suite", "The suite cannot open its data in " + dir + ":\n\n"
+                    + e.getMessage());
+            throw new StoreOpenFailed(e);
+        }
+        StartupProbe.phase("store-ready-for-sign-in");
+        if (!store.accounts().anyAccount()) {
+            FirstAdministratorDialog first = new FirstAdministratorDialog(null, store.accounts());
+            if (first.open() != Window.OK) {
+                return false;
+            }
+        }
+        SignInDialog dialog = new SignInDialog(null, store.accounts(), null, dir.toString());
+        StartupProbe.signInShown(dialog);
+        if (dialog.open() != Window.OK) {
+            return false;
+        }
+        Session.begin(dialog.principal());
+        StartupProbe.phase("signed-in");
+        return true;
+    }
+
+    /** Records the sign-out of whoever is still signed in when the suite closes. */
+    private static void signOut() {
+        Principal p = Session.principal();
+        Session.end();
+        if (p == null) {
+            return;
+        }
+        try {
+            QmsUi.get().store().accounts().signOut(p.userId(), "Signed out: the suite was closed");
+        } catch (RuntimeException e) {
+            System.err.println("[qms] recording the sign-out of " + p.userId() + ": " + e.getMessage());
+        }
+    }
+
+    /** The store could not be opened; the user was told why. */
+    private static final class StoreOpenFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StoreOpenFailed(Throwable cause) {
+            super(cause);
         }
     }
 
@@ -107,7 +173,7 @@ public final class Application implements IApplication {
             if (factory == null) {
                 throw new StoreException("No store is installed (the bundle qms.store.jpa is missing or not started)");
             }
-            return factory.open(config, ModelContributions.fromServices(), Principal::osUser);
+            return factory.open(config, ModelContributions.fromServices(), Session::principal);
         } finally {
             tracker.close();
         }

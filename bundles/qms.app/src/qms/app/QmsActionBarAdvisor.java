@@ -27,6 +27,9 @@ final class QmsActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction resetPerspective;
     private IWorkbenchAction about;
     private Action demo;
+    private Action changePassword;
+    private Action lock;
+    private Action signOut;
 
     QmsActionBarAdvisor(IActionBarConfigurer configurer) {
         super(configurer);
@@ -48,6 +51,28 @@ final class QmsActionBarAdvisor extends ActionBarAdvisor {
                 DemoActions.loadDemoData();
             }
         };
+        changePassword = new Action("Change &Password\u2026") {
+            @Override
+            public void run() {
+                qms.core.Principal p = qms.ui.Session.principal();
+                if (p != null) {
+                    new qms.ui.security.ChangePasswordDialog(window.getShell(),
+                            qms.ui.QmsUi.get().store().accounts(), p.userId(), null).open();
+                }
+            }
+        };
+        lock = new Action("&Lock Session") {
+            @Override
+            public void run() {
+                qms.ui.security.SessionGuard.get().lock("Session locked by the user");
+            }
+        };
+        signOut = new Action("Sign &Out\u2026") {
+            @Override
+            public void run() {
+                qms.ui.security.SessionGuard.get().signOut();
+            }
+        };
     }
 
     private <T extends IWorkbenchAction> T register(T action) {
@@ -65,6 +90,10 @@ final class QmsActionBarAdvisor extends ActionBarAdvisor {
         file.add(new Separator());
         file.add(demo);
         file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        file.add(new Separator());
+        file.add(changePassword);
+        file.add(lock);
+        file.add(signOut);
         file.add(new Separator());
         file.add(quit);
         MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);

@@ -64,8 +64,11 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
+        qms.ui.security.SessionGuard.install(getWorkbenchConfigurer().getWorkbench().getDisplay(),
+                dataDirectory.toString());
         String mode = System.getProperty(DEMO, "ask");
-        if ("skip".equals(mode) || !DemoData.isEmpty(QmsUi.get().store())) {
+        if ("skip".equals(mode) || !DemoData.isEmpty(QmsUi.get().store())
+                || !QmsUi.get().store().accounts().mayWrite(qms.model.QmsPackage.Literals.ORGANISATION)) {
             return;
         }
         if ("load".equals(mode) || MessageDialog.openQuestion(getWorkbenchConfigurer().getWorkbench()

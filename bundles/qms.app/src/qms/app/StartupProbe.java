@@ -38,4 +38,36 @@ final class StartupProbe {
             PlatformUI.getWorkbench().close();
         });
     }
+
+    /**
+     * In a benchmark run only: types the benchmark user's credentials (environment variable
+     * {@code QMS_BENCHMARK_SIGN_IN}, "user:password") into the sign-in dialog and presses Sign In, as a person
+     * would. The password is checked like any other; nothing is skipped.
+     */
+    static void signInShown(org.eclipse.jface.dialogs.Dialog dialog) {
+        String credentials = System.getenv("QMS_BENCHMARK_SIGN_IN");
+        if (!Boolean.getBoolean(PROPERTY) || credentials == null || !credentials.contains(":")) {
+            return;
+        }
+        Display display = Display.getCurrent();
+        display.asyncExec(() -> {
+            phase("sign-in-shown");
+            org.eclipse.swt.widgets.Shell shell = dialog.getShell();
+            java.util.List<org.eclipse.swt.widgets.Text> texts = new java.util.ArrayList<>();
+            collect(shell, texts);
+            texts.get(0).setText(credentials.substring(0, credentials.indexOf(':')));
+            texts.get(1).setText(credentials.substring(credentials.indexOf(':') + 1));
+            shell.getDefaultButton().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        });
+    }
+
+    private static void collect(org.eclipse.swt.widgets.Composite c, java.util.List<org.eclipse.swt.widgets.Text> out) {
+        for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Text t && t.isVisible()) {
+                out.add(t);
+            } else if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+                collect(inner, out);
+            }
+        }
+    }
 }

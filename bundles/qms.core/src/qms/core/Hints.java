@@ -24,6 +24,24 @@ public final class Hints {
     /** On an EClass: the attribute that labels its records (default: name, title, fullName, first string). */
     public static final String LABEL = "label";
 
+    /**
+     * On an EClass: the {@code AccessRole} names, space-separated, whose holders may create, change and delete its
+     * records (default {@link #DEFAULT_WRITERS}); empty: only the suite itself writes them (e.g. signatures).
+     * Inherited from super classes.
+     */
+    public static final String WRITERS = "writers";
+    /** Who writes a record class without a {@link #WRITERS} hint. */
+    public static final String DEFAULT_WRITERS = "QA_MANAGER";
+    /** On an EClass: "false" means its records are never deleted (e.g. user accounts: deactivate instead). */
+    public static final String DELETABLE = "deletable";
+    /** On a feature: set when the record is created, never changed afterwards (e.g. a user id). */
+    public static final String FIXED = "fixed";
+    /**
+     * On an enum literal: a record in this state (e.g. a finding that is Closed) is controlled: changing it needs a
+     * reason for the change.
+     */
+    public static final String CONTROLLED = "controlled";
+
     private Hints() {
     }
 }

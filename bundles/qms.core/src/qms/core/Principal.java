@@ -1,7 +1,8 @@
 package qms.core;
 
 /**
- * Who is acting: every write is attributed to a principal in the audit trail.
+ * Who is acting: every write is attributed to a principal in the audit trail. The workbench's principal is the
+ * user who signed in ({@link Accounts#signIn}); the store looks up their roles itself.
  *
  * @param userId      unique user id, as recorded in the audit trail
  * @param displayName printed name
@@ -12,11 +13,5 @@ public record Principal(String userId, String displayName) {
         if (userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("A principal needs a user id");
         }
-    }
-
-    /** The operating-system account running the suite (used until sign-in is configured). */
-    public static Principal osUser() {
-        String name = System.getProperty("user.name", "unknown");
-        return new Principal(name, name);
     }
 }

@@ -81,7 +81,20 @@ public interface RecordStore extends AutoCloseable {
 
     AuditTrail auditTrail();
 
-    /** Who the store attributes writes to now. */
+    /** Sign-in, passwords and permissions. */
+    Accounts accounts();
+
+    /** Electronic signatures. */
+    Signatures signatures();
+
+    /**
+     * Why changing the record needs a reason for the change, or empty if it does not: it is in a controlled state
+     * (e.g. a Closed finding; see {@link Hints#CONTROLLED}) or signed. Saving or deleting it without a reason fails
+     * with {@link ReasonRequiredException}.
+     */
+    Optional<String> reasonRequired(String recordId);
+
+    /** Who the store attributes writes to now; null if nobody is signed in. */
     Principal principal();
 
     @Override

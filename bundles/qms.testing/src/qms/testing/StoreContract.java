@@ -49,6 +49,7 @@ import qms.core.Records;
 import qms.core.ReferencedRecordException;
 import qms.core.StoreException;
 import qms.core.ValidationException;
+import qms.model.AccessRole;
 import qms.model.ComputerizedSystem;
 import qms.model.DataClassification;
 import qms.model.EvidenceFile;
@@ -90,6 +91,8 @@ public abstract class StoreContract {
     @BeforeEach
     void openStore() {
         store = open(dataDir, ModelRegistry.core());
+        // alice administers and manages quality; bob manages quality
+        TestAccounts.enroll(store, ALICE, List.of(AccessRole.ADMINISTRATOR, AccessRole.QA_MANAGER), BOB);
     }
 
     @AfterEach
@@ -447,6 +450,10 @@ public abstract class StoreContract {
         }
         if (value instanceof Date d) {
             return d.toInstant().toString();
+        }
+        if (feature.isMany() && feature.getEType() instanceof EEnum) { // e.g. roles: "Administrator, QA Manager"
+            List<?> values = (List<?>) value;
+            return values.isEmpty() ? null : String.join(", ", values.stream().map(Object::toString).toList());
         }
         return feature.getEType() instanceof EEnum ? value.toString()
                 : EcoreUtil.convertToString(((EAttribute) feature).getEAttributeType(), value);

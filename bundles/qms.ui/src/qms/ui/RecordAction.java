@@ -30,6 +30,15 @@ public interface RecordAction {
     }
 
     /**
+     * Whether the signed-in user may run it on this record; a disabled action is shown greyed. Default: the user may
+     * write records of its class (an auditor, who only reads, sees it disabled). Actions that only read, such as
+     * exporting or verifying, return true.
+     */
+    default boolean enabledFor(RecordStore store, Record record) {
+        return store.accounts().mayWrite(record.eClass());
+    }
+
+    /**
      * Runs on the UI thread on the record as the editor shows it, saved and unchanged. Changes it makes through the
      * store show in the form; a {@link qms.core.StoreException} it throws is shown to the user.
      */

@@ -14,6 +14,8 @@ import qms.model.Finding;
 import qms.model.Link;
 import qms.model.QmsPackage;
 import qms.model.Record;
+import qms.model.SystemSettings;
+import qms.model.UserAccount;
 import qms.model.Vendor;
 
 /**
@@ -25,6 +27,7 @@ public final class Constraints {
 
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern USER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private Constraints() {
@@ -71,6 +74,44 @@ public final class Constraints {
         }
         return fail(diagnostics, QmsValidator.FINDING__IS_DUE_AFTER_IDENTIFIED, finding,
                 QmsPackage.Literals.FINDING__RESPONSE_DUE, "Response due date is before the date identified");
+    }
+
+    public static boolean hasWellFormedUserId(UserAccount account, DiagnosticChain diagnostics,
+            Map<Object, Object> context) {
+        String id = account.getUserId();
+        if (id == null || USER_ID.matcher(id).matches()) {
+            return true; // a missing user id is reported by the multiplicity check
+        }
+        return fail(diagnostics, QmsValidator.USER_ACCOUNT__HAS_WELL_FORMED_USER_ID, account,
+                QmsPackage.Literals.USER_ACCOUNT__USER_ID, "User id '" + id + "' must be 2 to 64 lower-case letters,"
+                        + " digits, '.', '-' or '_', starting with a letter or digit");
+    }
+
+    public static boolean hasSensibleValues(SystemSettings settings, DiagnosticChain diagnostics,
+            Map<Object, Object> context) {
+        int code = QmsValidator.SYSTEM_SETTINGS__HAS_SENSIBLE_VALUES;
+        boolean ok = true;
+        if (settings.getPasswordMinLength() < 8) {
+            ok = fail(diagnostics, code, settings, QmsPackage.Literals.SYSTEM_SETTINGS__PASSWORD_MIN_LENGTH,
+                    "Password minimum length must be at least 8 (it is " + settings.getPasswordMinLength() + ")");
+        }
+        if (settings.getPasswordHistory() < 0) {
+            ok = fail(diagnostics, code, settings, QmsPackage.Literals.SYSTEM_SETTINGS__PASSWORD_HISTORY,
+                    "Password history cannot be negative") && ok;
+        }
+        if (settings.getPasswordExpiryDays() < 0) {
+            ok = fail(diagnostics, code, settings, QmsPackage.Literals.SYSTEM_SETTINGS__PASSWORD_EXPIRY_DAYS,
+                    "Password expiry cannot be negative (0 means no expiry)") && ok;
+        }
+        if (settings.getLockoutAttempts() < 1 || settings.getLockoutAttempts() > 10) {
+            ok = fail(diagnostics, code, settings, QmsPackage.Literals.SYSTEM_SETTINGS__LOCKOUT_ATTEMPTS,
+                    "Lockout attempts must be between 1 and 10 (it is " + settings.getLockoutAttempts() + ")") && ok;
+        }
+        if (settings.getIdleLockMinutes() < 1 || settings.getIdleLockMinutes() > 240) {
+            ok = fail(diagnostics, code, settings, QmsPackage.Literals.SYSTEM_SETTINGS__IDLE_LOCK_MINUTES,
+                    "Idle lock must be between 1 and 240 minutes (it is " + settings.getIdleLockMinutes() + ")") && ok;
+        }
+        return ok;
     }
 
     public static boolean isNotSelfLink(Link link, DiagnosticChain diagnostics, Map<Object, Object> context) {

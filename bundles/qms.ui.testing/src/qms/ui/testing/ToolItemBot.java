@@ -33,4 +33,10 @@ public final class ToolItemBot extends AbstractWidgetBot<ToolItem> {
             return widget.getText();
         });
     }
+
+    /** A tool item is not a control: it is enabled if it and its tool bar (with the bar's ancestors) are. */
+    @Override
+    boolean enabledOnUi() {
+        return widget.isEnabled() && widget.getParent().isEnabled();
+    }
 }

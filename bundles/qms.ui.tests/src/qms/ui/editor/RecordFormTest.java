@@ -190,7 +190,7 @@ class RecordFormTest {
         assertEquals("Update", trail.cell(0, 2));
         assertEquals(name, trail.cell(0, 4));
         assertEquals(name + " v2", trail.cell(0, 5));
-        assertEquals(System.getProperty("user.name"), trail.cell(0, 1));
+        assertEquals(qms.ui.Session.principal().userId(), trail.cell(0, 1), "the signed-in user, not the OS account");
         List<AuditEntry> entries = store.auditTrail().forRecord(((Record) findByName(name + " v2")).getId());
         assertFalse(entries.isEmpty());
     }

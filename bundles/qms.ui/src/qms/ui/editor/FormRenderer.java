@@ -58,6 +58,8 @@ public final class FormRenderer {
     private final List<FeatureBinding> bindings = new ArrayList<>();
     private final List<Object> generalMessageKeys = new ArrayList<>();
     private EObject object;
+    private boolean writable = true;
+    private boolean saved;
 
     /**
      * @param childEditor opens a contained record (e.g. a site of an organisation) for editing
@@ -76,7 +78,8 @@ public final class FormRenderer {
         List<EStructuralFeature> all = new ArrayList<>();
         for (EStructuralFeature f : eClass.getEAllStructuralFeatures()) {
             if (!f.isTransient() && !f.isDerived() && f != QmsPackage.Literals.RECORD__ID
-                    && !model.flag(f, Hints.HIDDEN) && !(f instanceof EAttribute a && a.isMany())) {
+                    && !model.flag(f, Hints.HIDDEN)
+                    && !(f instanceof EAttribute a && a.isMany() && !(a.getEAttributeType() instanceof EEnum))) {
                 all.add(f);
             }
         }
@@ -84,6 +87,15 @@ public final class FormRenderer {
         all.sort(Comparator.comparingInt((EStructuralFeature f) -> model.intHint(f, Hints.ORDER, 1000))
                 .thenComparingInt(declared::indexOf));
         return all;
+    }
+
+    /**
+     * Limits editing before {@link #render}: nothing is editable if the user may not write the record, and fixed
+     * features (see {@link Hints#FIXED}) are not once it is saved.
+     */
+    public void restrict(boolean writable, boolean saved) {
+        this.writable = writable;
+        this.saved = saved;
     }
 
     /** Creates the widgets of the object's features in {@code body} (a 3-column grid: label, field, buttons). */
@@ -120,7 +132,7 @@ public final class FormRenderer {
     }
 
     private boolean canSet(EStructuralFeature f) {
-        if (model.flag(f, Hints.READ_ONLY) || !f.isChangeable()) {
+        if (!writable || saved && model.flag(f, Hints.FIXED) || model.flag(f, Hints.READ_ONLY) || !f.isChangeable()) {
             return false;
         }
         IItemPropertySource source = (IItemPropertySource) QmsUi.get().adapterFactory().adapt(object,
@@ -149,6 +161,12 @@ public final class FormRenderer {
             return new ReferenceBinding(domain, object, r, text, choose, clear);
         }
         EAttribute a = (EAttribute) f;
+        if (a.isMany() && a.getEAttributeType() instanceof EEnum) {
+            Composite box = toolkit.createComposite(body);
+            box.setLayout(new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL));
+            box.setLayoutData(span(new GridData(SWT.LEFT, SWT.CENTER, false, false)));
+            return new EnumSetBinding(domain, object, a, box, text -> toolkit.createButton(box, text, SWT.CHECK));
+        }
         if (a.getEAttributeType() instanceof EEnum) {
             Combo combo = new Combo(body, SWT.READ_ONLY | SWT.DROP_DOWN);
             toolkit.adapt(combo, true, false);

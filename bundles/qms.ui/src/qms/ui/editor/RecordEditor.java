@@ -18,7 +18,9 @@ import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.emf.edit.domain.IEditingDomainProvider;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
@@ -61,6 +63,11 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
     private RecordLabelProvider labels;
     private final CommandStackListener stackListener = this::commandStackChanged;
     private final List<ServiceReference<RecordAction>> actionRefs = new ArrayList<>();
+    private final List<Runnable> actionStates = new ArrayList<>();
+    /** The signed-in user may change records of this class (an auditor may not). */
+    private boolean writable;
+    private Action saveAction;
+    private Composite signatures;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -79,6 +86,7 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
                 throw new PartInitException(e.getMessage(), e);
             }
         }
+        writable = store.accounts().mayWrite(record.eClass());
         domain = new AdapterFactoryEditingDomain(QmsUi.get().adapterFactory(), new BasicCommandStack(),
                 new ResourceSetImpl());
         Resource resource = new ResourceImpl(URI.createURI("qms:/edit/" + record.getId()));
@@ -96,18 +104,29 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         toolkit.decorateFormHeading(form.getForm());
         form.setImage(labels.image(record));
         renderer = new FormRenderer(toolkit, domain, form.getMessageManager(), this::editChild);
+        renderer.restrict(writable, !isNew);
         renderer.render(form.getBody(), record);
-        form.getToolBarManager().add(new Action(Messages.Editor_save,
+        signatures = toolkit.createComposite(form.getBody());
+        signatures.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+        signatures.setLayout(new org.eclipse.swt.layout.GridLayout(1, false));
+        saveAction = new Action(Messages.Editor_save,
                 PlatformUI.getWorkbench().getSharedImages().getImageDescriptor(ISharedImages.IMG_ETOOL_SAVE_EDIT)) {
             @Override
             public void run() {
                 getSite().getPage().saveEditor(RecordEditor.this, false);
             }
-        });
+        };
+        saveAction.setEnabled(writable);
+        form.getToolBarManager().add(saveAction);
         addRecordActions();
+        showSignatures();
         form.getToolBarManager().update(true);
         updateHeading();
         renderer.validate();
+        if (!writable) {
+            form.setMessage(Messages.bind(Messages.Editor_readOnly, Validation.typeLabel(record.eClass())),
+                    org.eclipse.jface.dialogs.IMessageProvider.INFORMATION);
+        }
         form.reflow(true);
     }
 
@@ -129,6 +148,9 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
                     }
                 };
                 button.setToolTipText(action.description());
+                Runnable state = () -> button.setEnabled(!isNew && action.enabledFor(QmsUi.get().store(), record));
+                state.run();
+                actionStates.add(state);
                 form.getToolBarManager().add(button);
             }
         } catch (InvalidSyntaxException e) {
@@ -151,7 +173,33 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         }
         updateTitle();
         updateHeading();
+        showSignatures();
+        actionStates.forEach(Runnable::run);
         QmsUi.get().changed(List.of(record.getId()));
+    }
+
+    /** The record's signatures under its fields, each saying whether the record changed since. */
+    private void showSignatures() {
+        if (signatures == null || signatures.isDisposed()) {
+            return;
+        }
+        for (Control c : signatures.getChildren()) {
+            c.dispose();
+        }
+        List<qms.core.SignatureCheck> checks = isNew ? List.of()
+                : QmsUi.get().store().signatures().signatures(record.getId());
+        if (!checks.isEmpty()) {
+            toolkit.createLabel(signatures, Messages.Editor_signatures).setFont(
+                    org.eclipse.jface.resource.JFaceResources.getBannerFont());
+            for (qms.core.SignatureCheck c : checks) {
+                Label line = toolkit.createLabel(signatures, c.describe(), SWT.WRAP);
+                line.setData("signature", c.signature().getId());
+                if (!c.intact()) {
+                    line.setForeground(line.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+                }
+            }
+        }
+        form.reflow(true);
     }
 
     private void editChild(EObject child) {
@@ -200,8 +248,19 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
             monitor.setCanceled(true);
             return;
         }
+        String reason = null;
+        if (!isNew) {
+            java.util.Optional<String> why = QmsUi.get().store().reasonRequired(record.getId());
+            if (why.isPresent()) {
+                reason = askReason(why.get());
+                if (reason == null) {
+                    monitor.setCanceled(true);
+                    return;
+                }
+            }
+        }
         try {
-            QmsUi.get().store().save(record, null);
+            QmsUi.get().store().save(record, reason);
         } catch (StoreException e) {
             MessageDialog.openError(getSite().getShell(), Messages.Editor_cannotSave, e.getMessage());
             monitor.setCanceled(true);
@@ -212,7 +271,17 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         firePropertyChange(PROP_DIRTY);
         updateTitle();
         updateHeading();
+        showSignatures();
+        actionStates.forEach(Runnable::run);
         QmsUi.get().changed(List.of(record.getId()));
+    }
+
+    /** Asks why a controlled record is changed; null if the user cancels. */
+    private String askReason(String why) {
+        org.eclipse.jface.dialogs.InputDialog d = new org.eclipse.jface.dialogs.InputDialog(getSite().getShell(),
+                Messages.Editor_reasonTitle, Messages.bind(Messages.Editor_reasonMessage, why), "",
+                text -> text.isBlank() ? Messages.Editor_reasonMissing : null);
+        return d.open() == org.eclipse.jface.window.Window.OK ? d.getValue().strip() : null;
     }
 
     @Override
@@ -222,7 +291,7 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
 
     @Override
     public boolean isDirty() {
-        return isNew || ((BasicCommandStack) domain.getCommandStack()).isSaveNeeded();
+        return writable && (isNew || ((BasicCommandStack) domain.getCommandStack()).isSaveNeeded());
     }
 
     @Override

@@ -81,6 +81,11 @@ public final class EvidenceActions {
     /** Writes the stored content to a file, after checking its hash. */
     @Component(service = RecordAction.class)
     public static final class Export extends OnEvidence {
+
+        @Override
+        public boolean enabledFor(qms.core.RecordStore store, qms.model.Record record) {
+            return true; // reads only: auditors use it too
+        }
         @Override
         public String label() {
             return Messages.Evidence_export;
@@ -108,6 +113,11 @@ public final class EvidenceActions {
     /** Reads the content back and checks it against the SHA-256 recorded when it was stored. */
     @Component(service = RecordAction.class)
     public static final class Verify extends OnEvidence {
+
+        @Override
+        public boolean enabledFor(qms.core.RecordStore store, qms.model.Record record) {
+            return true; // reads only: auditors use it too
+        }
         @Override
         public String label() {
             return Messages.Evidence_verify;

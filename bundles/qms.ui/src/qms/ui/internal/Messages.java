@@ -60,6 +60,12 @@ public final class Messages extends NLS {
     public static String Editor_saveFirst;
     public static String Editor_saveFirstMessage;
     public static String Editor_actionFailed;
+    public static String Editor_signatures;
+    public static String Editor_reasonTitle;
+    public static String Editor_reasonMessage;
+    public static String Editor_reasonMissing;
+    public static String Editor_readOnly;
+    public static String Navigator_notAllowed;
 
     static {
         NLS.initializeMessages("qms.ui.internal.messages", Messages.class);

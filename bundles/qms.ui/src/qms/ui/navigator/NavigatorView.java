@@ -69,13 +69,19 @@ public final class NavigatorView extends QmsViewPart {
         IStructuredSelection selection = viewer.getStructuredSelection();
         Object first = selection.getFirstElement();
         EClass type = first instanceof TypeGroup g ? g.eClass() : first instanceof Record r ? r.eClass() : null;
+        boolean mayWrite = type != null && QmsUi.get().store().accounts().mayWrite(type);
         if (type != null) {
-            menu.add(new Action(Messages.bind(Messages.Navigator_new, Validation.typeLabel(type))) {
+            Action create = new Action(Messages.bind(Messages.Navigator_new, Validation.typeLabel(type))) {
                 @Override
                 public void run() {
                     open(RecordEditorInput.create(type));
                 }
-            });
+            };
+            create.setEnabled(mayWrite);
+            if (!mayWrite) {
+                create.setToolTipText(Messages.Navigator_notAllowed);
+            }
+            menu.add(create);
         }
         if (first instanceof Record) {
             menu.add(new Action(Messages.Navigator_open) {
@@ -85,12 +91,15 @@ public final class NavigatorView extends QmsViewPart {
                 }
             });
             menu.add(new Separator());
-            menu.add(new Action(Messages.Navigator_delete) {
+            Action delete = new Action(Messages.Navigator_delete) {
                 @Override
                 public void run() {
                     delete((Record) first);
                 }
-            });
+            };
+            delete.setEnabled(mayWrite && !"false".equals(QmsUi.get().model().hint(type,
+                    qms.core.Hints.DELETABLE)));
+            menu.add(delete);
         }
         menu.add(new Separator());
         menu.add(new Action(Messages.Navigator_refresh) {
@@ -130,8 +139,19 @@ public final class NavigatorView extends QmsViewPart {
                     : MessageDialog.openConfirm(getSite().getShell(), Messages.Navigator_deleteTitle,
                             Messages.bind(Messages.Navigator_deleteReferenced, what,
                                     "\u2022 " + String.join("\n\u2022 ", referrers)));
+            String reason = null;
+            java.util.Optional<String> why = confirmed ? QmsUi.get().store().reasonRequired(record.getId())
+                    : java.util.Optional.empty();
+            if (why.isPresent()) {
+                org.eclipse.jface.dialogs.InputDialog d = new org.eclipse.jface.dialogs.InputDialog(
+                        getSite().getShell(), Messages.Editor_reasonTitle,
+                        Messages.bind(Messages.Editor_reasonMessage, why.get()), "",
+                        text -> text.isBlank() ? Messages.Editor_reasonMissing : null);
+                confirmed = d.open() == org.eclipse.jface.window.Window.OK;
+                reason = confirmed ? d.getValue().strip() : null;
+            }
             if (confirmed) {
-                QmsUi.get().store().delete(record, null, !referrers.isEmpty());
+                QmsUi.get().store().delete(record, reason, !referrers.isEmpty());
                 QmsUi.get().changed(List.of(record.getId()));
             }
         } catch (StoreException e) {

@@ -39,8 +39,8 @@ class DerbyEncryptionTest {
     Path keyDir;
 
     private RecordStore open() {
-        return new DerbyStoreFactory().open(new StoreConfig(dataDir, keyDir.resolve("store.key")),
-                ModelRegistry.core(), () -> new Principal("alice", "Alice"));
+        return DerbyTesting.enrolled(new DerbyStoreFactory().open(new StoreConfig(dataDir,
+                keyDir.resolve("store.key")), ModelRegistry.core(), () -> new Principal("alice", "Alice")));
     }
 
     private static ComputerizedSystem system(String description) {

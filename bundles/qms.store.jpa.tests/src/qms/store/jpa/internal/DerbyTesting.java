@@ -19,6 +19,7 @@ import qms.core.CoreModelContribution;
 import qms.core.Hints;
 import qms.core.ModelContribution;
 import qms.core.ModelRegistry;
+import qms.core.RecordStore;
 import qms.model.QmsPackage;
 
 /** Raw SQL against a store's booted Derby database (as someone with file access could run it), and test models. */
@@ -41,6 +42,15 @@ final class DerbyTesting {
             ds.setConnectionAttributes("bootPassword=" + java.nio.file.Files.readString(keyFile(dataDir)).trim());
         }
         return ds;
+    }
+
+    /** Makes the store's principal its first administrator and QA manager, unless an account exists. */
+    static RecordStore enrolled(RecordStore store) {
+        if (!store.accounts().anyAccount()) {
+            store.save(qms.testing.TestAccounts.account(store.principal(), qms.model.AccessRole.ADMINISTRATOR,
+                    qms.model.AccessRole.QA_MANAGER), null);
+        }
+        return store;
     }
 
     static int sql(Path dataDir, String statement) throws Exception {

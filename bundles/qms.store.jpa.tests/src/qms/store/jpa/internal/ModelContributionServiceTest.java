@@ -57,7 +57,8 @@ class ModelContributionServiceTest {
             ServiceReference<StoreFactory> ref = context.getServiceReference(StoreFactory.class);
             assertNotNull(ref, "the Derby store factory is a DS service");
             try (RecordStore store = context.getService(ref).open(new StoreConfig(dataDir,
-                    DerbyTesting.keyFile(dataDir)), model, () -> new Principal("t", "T"))) {
+                    DerbyTesting.keyFile(dataDir)), model, () -> new Principal("tester", "Tester"))) {
+                DerbyTesting.enrolled(store);
                 Record g = Records.newRecord(gadget);
                 g.eSet(gadget.getEStructuralFeature("name"), "Probe");
                 store.save(g, null);

@@ -36,8 +36,8 @@ class SchemaFollowsModelTest {
     Path dataDir;
 
     private RecordStore open(ModelRegistry model) {
-        return new DerbyStoreFactory().open(new StoreConfig(dataDir, DerbyTesting.keyFile(dataDir)), model,
-                () -> new Principal("alice", "Alice"));
+        return DerbyTesting.enrolled(new DerbyStoreFactory().open(new StoreConfig(dataDir,
+                DerbyTesting.keyFile(dataDir)), model, () -> new Principal("alice", "Alice")));
     }
 
     @Test

@@ -69,6 +69,10 @@ final class AuditWriter {
         written++;
     }
 
+    boolean hasReason() {
+        return reason != null;
+    }
+
     int written() {
         return written;
     }

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 
 import org.eclipse.emf.ecore.EAttribute;
@@ -20,6 +22,7 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
  * How one feature of a record class is stored, derived from the Ecore metadata alone:
  * <ul>
  * <li>single-valued attributes: a column of a matching SQL type (enums by literal name, dates as UTC);</li>
+ * <li>multi-valued enum attributes (e.g. a user's roles): one column of the literal names, space-separated;</li>
  * <li>single-valued references: a column {@code <NAME>_ID} holding the target's id;</li>
  * <li>multi-valued references: rows of {@code SYS_REFERENCE};</li>
  * <li>containment: the contained records' own tables, pointing back through {@code OWNER_ID}.</li>
@@ -70,8 +73,13 @@ final class FeatureMapping {
         }
         EAttribute a = (EAttribute) f;
         if (a.isMany()) {
-            throw new IllegalArgumentException("multi-valued attribute " + a.getEContainingClass().getName() + "."
-                    + a.getName() + " cannot be stored: model it as a contained record class instead");
+            if (!(a.getEAttributeType() instanceof EEnum)) {
+                throw new IllegalArgumentException("multi-valued attribute " + a.getEContainingClass().getName()
+                        + "." + a.getName() + " cannot be stored: only enums may be multi-valued; model it as a"
+                        + " contained record class instead");
+            }
+            return new FeatureMapping(f, Kind.ATTRIBUTE, f.getName(), Naming.column(f.getName()), String.class,
+                    SHORT_TEXT, false);
         }
         Class<?> type = columnType(a.getEAttributeType());
         int length = type == String.class ? (multiLine ? LONG_TEXT : SHORT_TEXT) : 0;
@@ -114,6 +122,17 @@ final class FeatureMapping {
         if (value == null) {
             return null;
         }
+        if (feature.isMany() && value instanceof List<?>) {
+            List<String> names = new ArrayList<>();
+            for (Object v : (List<?>) value) {
+                names.add((String) single(v));
+            }
+            return names.isEmpty() ? null : String.join(" ", names);
+        }
+        return single(value);
+    }
+
+    private Object single(Object value) {
         EDataType t = ((EAttribute) feature).getEAttributeType();
         if (t instanceof EEnum e) {
             EEnumLiteral l = value instanceof org.eclipse.emf.common.util.Enumerator en ? e.getEEnumLiteral(en.getValue())
@@ -139,8 +158,21 @@ final class FeatureMapping {
     /** The EMF value for a column value of an attribute. */
     Object fromColumn(Object column) {
         if (column == null) {
-            return null;
+            return feature.isMany() ? List.of() : null;
         }
+        if (feature.isMany()) {
+            List<Object> values = new ArrayList<>();
+            for (String name : ((String) column).trim().split(" +")) {
+                if (!name.isEmpty()) {
+                    values.add(fromSingleColumn(name));
+                }
+            }
+            return values;
+        }
+        return fromSingleColumn(column);
+    }
+
+    private Object fromSingleColumn(Object column) {
         EDataType t = ((EAttribute) feature).getEAttributeType();
         if (t instanceof EEnum e) {
             EEnumLiteral l = e.getEEnumLiteral((String) column);
@@ -185,6 +217,9 @@ final class FeatureMapping {
     String text(Object value) {
         if (value == null) {
             return null;
+        }
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? null : String.join(", ", list.stream().map(this::text).toList());
         }
         if (value instanceof Date d) {
             return d.toInstant().toString();

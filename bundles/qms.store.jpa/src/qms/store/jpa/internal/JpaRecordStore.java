@@ -23,12 +23,17 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 
 import org.eclipse.emf.common.util.EList;
+import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EEnum;
+import org.eclipse.emf.ecore.EEnumLiteral;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.persistence.dynamic.DynamicEntity;
 
+import qms.core.AccessDeniedException;
 import qms.core.AuditAction;
 import qms.core.AuditTrail;
 import qms.core.ConflictException;
@@ -39,6 +44,7 @@ import qms.core.Principal;
 import qms.core.Query;
 import qms.core.RecordNotFoundException;
 import qms.core.RecordStore;
+import qms.core.ReasonRequiredException;
 import qms.core.Records;
 import qms.core.ReferencedRecordException;
 import qms.core.StoreException;
@@ -62,6 +68,8 @@ final class JpaRecordStore implements RecordStore {
     private final Runnable onClose;
     private final Object writeLock = new Object();
     private final JpaAuditTrail auditTrail;
+    private final JpaAccounts accounts;
+    private final JpaSignatures signatures;
     private volatile boolean closed;
 
     JpaRecordStore(EntityManagerFactory emf, Schema schema, ModelRegistry model, Supplier<Principal> principal,
@@ -72,6 +80,22 @@ final class JpaRecordStore implements RecordStore {
         this.principal = principal;
         this.onClose = onClose;
         this.auditTrail = new JpaAuditTrail(this);
+        this.accounts = new JpaAccounts(this);
+        this.signatures = new JpaSignatures(this);
+    }
+
+    @Override
+    public JpaAccounts accounts() {
+        return accounts;
+    }
+
+    @Override
+    public JpaSignatures signatures() {
+        return signatures;
+    }
+
+    Schema schema() {
+        return schema;
     }
 
     @Override
@@ -82,6 +106,33 @@ final class JpaRecordStore implements RecordStore {
     @Override
     public Principal principal() {
         return principal.get();
+    }
+
+    /** The record with this id, read in the transaction's entity manager (references as proxies). */
+    Record readIn(EntityManager em, String id) {
+        return new Reader(em, 0).byId(id);
+    }
+
+    /** Records of a type whose attribute equals a value, read in the given entity manager. */
+    List<Record> readWhere(EntityManager em, EClass type, EStructuralFeature feature, Object value) {
+        TypeMapping t = schema.type(type);
+        FeatureMapping f = t.feature(feature);
+        Reader reader = new Reader(em, 0);
+        return em.createQuery("SELECT e FROM " + t.alias + " e WHERE e." + f.property + " = :v", DynamicEntity.class)
+                .setParameter("v", f.kind == Kind.ATTRIBUTE ? f.toColumn(value) : value).getResultList().stream()
+                .map(e -> reader.record(t, e)).toList();
+    }
+
+    /** Saves records inside a transaction that checked its permissions itself. */
+    void upsertIn(Tx tx, Record record) {
+        Validation.check(record);
+        checkLengths(record);
+        upsert(tx, record, null, null, 0);
+    }
+
+    /** The values of a record as its creation is audited: the content a signature binds. */
+    Map<String, String> contentOf(Record record) {
+        return values(schema.type(record.eClass()), record);
     }
 
     @Override
@@ -332,10 +383,12 @@ final class JpaRecordStore implements RecordStore {
     // ------------------------------------------------------------------------------------------------ writing
 
     /** One write transaction: the entity manager, the audit writer, and what to do once it committed. */
-    private static final class Tx {
+    static final class Tx {
         final EntityManager em;
         final AuditWriter audit;
         final List<Runnable> afterCommit = new ArrayList<>();
+        /** An account record was written: the cached roles must be looked up again. */
+        boolean accountsChanged;
 
         Tx(EntityManager em, AuditWriter audit) {
             this.em = em;
@@ -343,17 +396,33 @@ final class JpaRecordStore implements RecordStore {
         }
     }
 
+    /** A write attributed to the signed-in user; permissions are the caller's business (see {@link #authorize}). */
     private <T> T write(String reason, Function<Tx, T> work) {
+        Principal p = principal.get();
+        if (p == null) {
+            throw new AccessDeniedException("Nobody is signed in: nothing was written");
+        }
+        return write(p.userId(), reason, work);
+    }
+
+    /**
+     * One write transaction attributed to {@code user}, with no permission check: for the store's own entries
+     * (sign-in events, schema changes) and for operations that checked permissions themselves.
+     */
+    <T> T write(String user, String reason, Function<Tx, T> work) {
         checkOpen();
         synchronized (writeLock) {
             EntityManager em = emf.createEntityManager();
             EntityTransaction tx = em.getTransaction();
             try {
                 tx.begin();
-                Tx t = new Tx(em, new AuditWriter(em, principal.get().userId(), reason));
+                Tx t = new Tx(em, new AuditWriter(em, user, reason));
                 T result = work.apply(t);
                 em.flush();
                 tx.commit();
+                if (t.accountsChanged) {
+                    accounts.forgetRoles();
+                }
                 t.afterCommit.forEach(Runnable::run);
                 return result;
             } catch (StoreException e) {
@@ -382,6 +451,15 @@ final class JpaRecordStore implements RecordStore {
 
     @Override
     public void save(Collection<? extends Record> records, String reason) {
+        // who may write comes first: a refused user learns nothing about what else is wrong
+        if (!accounts.anyAccount()) {
+            accounts.checkBootstrap(records);
+        } else {
+            for (Record r : records) {
+                authorize("save", r);
+                r.eAllContents().forEachRemaining(child -> authorize("save", (Record) child));
+            }
+        }
         for (Record r : records) {
             Validation.check(r);
             checkLengths(r);
@@ -416,6 +494,77 @@ final class JpaRecordStore implements RecordStore {
         }
     }
 
+    /**
+     * Refuses a write of a record of a class the signed-in user's roles may not write, and audits the denial (in a
+     * transaction of its own: the refused write itself is never started).
+     */
+    void authorize(String operation, Record record) {
+        Principal p = principal.get();
+        String what = operation + " " + Validation.describe(record);
+        if (p == null) {
+            throw new AccessDeniedException("Nobody is signed in: " + what + " was refused");
+        }
+        if (!accounts.mayWrite(p.userId(), record.eClass())) {
+            String roles = accounts.roles(p.userId()).stream().map(Object::toString).sorted()
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String message = p.userId() + " (" + (roles.isEmpty() ? "no role" : roles) + ") may not " + what
+                    + ": " + Validation.typeLabel(record.eClass()) + " records are written by "
+                    + accounts.writersText(record.eClass()) + ". Nothing was written.";
+            denied(p.userId(), record, message);
+            throw new AccessDeniedException(message);
+        }
+    }
+
+    /** Appends a DENIED entry about the record (or about nothing in particular) in its own transaction. */
+    void denied(String user, Record record, String message) {
+        write(user, null, tx -> {
+            tx.audit.append(record == null ? null : record.getId(),
+                    record == null ? null : ModelRegistry.typeName(record.eClass()),
+                    record == null ? null : Records.label(record), AuditAction.DENIED, null, null, message);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> reasonRequired(String recordId) {
+        return read(em -> {
+            RecordIndexEntity index = em.find(RecordIndexEntity.class, recordId);
+            TypeMapping t = index == null ? null : model.eClass(index.typeName).map(schema::typeOrNull).orElse(null);
+            DynamicEntity e = t == null ? null : (DynamicEntity) em.find(t.javaClass(), recordId);
+            return e == null ? Optional.<String>empty() : Optional.ofNullable(controlled(em, t, e));
+        });
+    }
+
+    /**
+     * Why a stored record is controlled (its changes need a reason), or null: an enum attribute holds a literal
+     * hinted {@link qms.core.Hints#CONTROLLED}, or the record is signed.
+     */
+    private String controlled(EntityManager em, TypeMapping t, DynamicEntity e) {
+        for (FeatureMapping f : t.features) {
+            if (f.kind == Kind.ATTRIBUTE && !f.feature.isMany()
+                    && ((EAttribute) f.feature).getEAttributeType() instanceof EEnum en
+                    && e.get(f.property) instanceof String name) {
+                EEnumLiteral literal = en.getEEnumLiteral(name);
+                if (literal != null && model.flag(literal, qms.core.Hints.CONTROLLED)) {
+                    return Validation.typeLabel(t.eClass) + " '" + labelOf(t, e) + "' is "
+                            + literal.getLiteral() + " (" + Validation.featureLabel(f.feature).toLowerCase() + ")";
+                }
+            }
+        }
+        long signed = this.signatures.count(em, e.get(TypeMapping.ID));
+        if (signed > 0) {
+            return Validation.typeLabel(t.eClass) + " '" + labelOf(t, e) + "' is signed (" + signed
+                    + " signature" + (signed == 1 ? "" : "s") + ")";
+        }
+        return null;
+    }
+
+    private String labelOf(TypeMapping t, DynamicEntity e) {
+        EAttribute label = Records.labelAttribute(t.eClass);
+        Object v = label == null ? null : e.get(t.feature(label).property);
+        return v == null ? e.get(TypeMapping.ID) : v.toString();
+    }
+
     private void upsert(Tx tx, Record record, String ownerId, String ownerFeature, int position) {
         TypeMapping t = schema.type(record.eClass());
         String id = record.getId();
@@ -440,6 +589,14 @@ final class JpaRecordStore implements RecordStore {
                         + " your change again.");
             }
         }
+        String controlled = isNew || tx.audit.hasReason() ? null : controlled(tx.em, t, e);
+        int entriesBefore = tx.audit.written();
+        if (record instanceof qms.model.UserAccount account) {
+            tx.accountsChanged = true;
+            if (isNew) {
+                accounts.checkUserIdFree(tx.em, account);
+            }
+        }
         if (t.containable && (isNew || ownerId != null)) {
             e.set(TypeMapping.OWNER_ID, ownerId);
             e.set(TypeMapping.OWNER_FEATURE, ownerFeature);
@@ -456,6 +613,10 @@ final class JpaRecordStore implements RecordStore {
                         : f.toColumn(record.eGet(f.feature));
                 Object oldValue = isNew ? null : e.get(f.property);
                 if (isNew || !FeatureMapping.same(oldValue, newValue)) {
+                    if (!isNew && model.flag(f.feature, qms.core.Hints.FIXED)) {
+                        throw Validation.failure(record, f.feature, "cannot be changed once saved (it was '"
+                                + f.text(f.fromColumn(oldValue)) + "'). Nothing was saved.");
+                    }
                     e.set(f.property, newValue);
                     if (!isNew) {
                         tx.audit.append(id, t.typeName, label, AuditAction.UPDATE, f.feature.getName(),
@@ -509,6 +670,10 @@ final class JpaRecordStore implements RecordStore {
                 }
             }
             }
+        }
+        if (controlled != null && tx.audit.written() > entriesBefore) {
+            throw new ReasonRequiredException(controlled + ": changing it needs a reason for the change."
+                    + " Nothing was saved.");
         }
         if (isNew) {
             e.set(TypeMapping.VERSION, 1L);
@@ -611,11 +776,22 @@ final class JpaRecordStore implements RecordStore {
 
     @Override
     public void delete(Record record, String reason, boolean force) {
+        authorize("delete", record);
+        if ("false".equals(model.hint(record.eClass(), qms.core.Hints.DELETABLE))) {
+            throw new StoreException(Validation.describe(record) + " cannot be deleted: "
+                    + Validation.typeLabel(record.eClass()) + " records are kept for good"
+                    + (record instanceof qms.model.UserAccount ? " (deactivate the account instead)" : "")
+                    + ". Nothing was deleted.");
+        }
         write(reason, tx -> {
             TypeMapping t = schema.type(record.eClass());
             DynamicEntity e = (DynamicEntity) tx.em.find(t.javaClass(), record.getId());
             if (e == null) {
                 throw new RecordNotFoundException(record.getId());
+            }
+            String controlled = tx.audit.hasReason() ? null : controlled(tx.em, t, e);
+            if (controlled != null) {
+                throw new ReasonRequiredException(controlled + ": deleting it needs a reason. Nothing was deleted.");
             }
             LoadedState state = LoadedState.of(record);
             if (state != null && state.version != ((Number) e.get(TypeMapping.VERSION)).longValue()) {
@@ -780,6 +956,7 @@ final class JpaRecordStore implements RecordStore {
 
     @Override
     public void storeContent(EvidenceFile file, byte[] content, String reason) {
+        authorize("store the content of", file);
         String sha = AuditChain.sha256(content);
         String previousSha = file.getSha256();
         file.setSha256(sha);
@@ -833,7 +1010,8 @@ final class JpaRecordStore implements RecordStore {
         if (events.isEmpty()) {
             return;
         }
-        write(null, tx -> {
+        Principal p = principal.get();
+        write(p == null ? "system" : p.userId(), null, tx -> {
             for (String event : new LinkedHashSet<>(events)) {
                 tx.audit.append(null, null, null, AuditAction.SYSTEM, null, null, event);
             }

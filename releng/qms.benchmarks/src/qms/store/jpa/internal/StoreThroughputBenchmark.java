@@ -53,6 +53,7 @@ class StoreThroughputBenchmark {
         Path key = dir.resolveSibling(dir.getFileName() + ".key");
         try (RecordStore store = new DerbyStoreFactory().open(new StoreConfig(dir, key), ModelRegistry.core(),
                 () -> new Principal("bench", "Benchmark"))) {
+            BenchmarkReport.enroll(store);
             BasicEmbeddedDataSource40 ds = new BasicEmbeddedDataSource40();
             ds.setDatabaseName(dir.resolve(DerbyStoreFactory.DATABASE).toString());
             ds.setConnectionAttributes("bootPassword=" + BootKey.read(key));

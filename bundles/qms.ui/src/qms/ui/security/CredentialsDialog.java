@@ -1,0 +1,96 @@
+package qms.ui.security;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+import qms.core.StoreException;
+
+/**
+ * A dialog that asks for credentials and calls the store when OK is pressed: a refusal is shown in the dialog,
+ * which stays open (with the password cleared) until the call succeeds or the user cancels. Passwords are read as
+ * character arrays and never kept.
+ */
+abstract class CredentialsDialog extends TitleAreaDialog {
+
+    private final String title;
+
+    CredentialsDialog(Shell parent, String title) {
+        super(parent);
+        this.title = title;
+        setShellStyle(getShellStyle() | SWT.RESIZE);
+        setHelpAvailable(false);
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText(title);
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        Composite fields = new Composite(area, SWT.NONE);
+        fields.setLayout(new GridLayout(2, false));
+        fields.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        createFields(fields);
+        return area;
+    }
+
+    abstract void createFields(Composite fields);
+
+    /** Calls the store with what was entered; throws what it refused. */
+    abstract void submit();
+
+    /** The password fields to clear after a refusal. */
+    abstract Text[] secrets();
+
+    static Text field(Composite parent, String label, boolean secret) {
+        new Label(parent, SWT.NONE).setText(label);
+        Text text = new Text(parent, SWT.BORDER | SWT.SINGLE | (secret ? SWT.PASSWORD : SWT.NONE));
+        GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        gd.widthHint = 280;
+        text.setLayoutData(gd);
+        return text;
+    }
+
+    @Override
+    protected void okPressed() {
+        try {
+            submit();
+        } catch (StoreException | IllegalArgumentException e) {
+            setErrorMessage(e.getMessage());
+            for (Text t : secrets()) {
+                t.setText("");
+            }
+            Text[] s = secrets();
+            if (s.length > 0) {
+                s[0].setFocus();
+            }
+            return;
+        }
+        super.okPressed();
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, IDialogConstants.OK_ID, okLabel(), true);
+        createButton(parent, IDialogConstants.CANCEL_ID, cancelLabel(), false);
+    }
+
+    String okLabel() {
+        return IDialogConstants.OK_LABEL;
+    }
+
+    String cancelLabel() {
+        return IDialogConstants.CANCEL_LABEL;
+    }
+}
