@@ -252,7 +252,7 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         if (!isNew) {
             java.util.Optional<String> why = QmsUi.get().store().reasonRequired(record.getId());
             if (why.isPresent()) {
-                reason = askReason(why.get());
+                reason = ReasonDialog.ask(getSite().getShell(), why.get());
                 if (reason == null) {
                     monitor.setCanceled(true);
                     return;
@@ -276,13 +276,7 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         QmsUi.get().changed(List.of(record.getId()));
     }
 
-    /** Asks why a controlled record is changed; null if the user cancels. */
-    private String askReason(String why) {
-        org.eclipse.jface.dialogs.InputDialog d = new org.eclipse.jface.dialogs.InputDialog(getSite().getShell(),
-                Messages.Editor_reasonTitle, Messages.bind(Messages.Editor_reasonMessage, why), "",
-                text -> text.isBlank() ? Messages.Editor_reasonMissing : null);
-        return d.open() == org.eclipse.jface.window.Window.OK ? d.getValue().strip() : null;
-    }
+
 
     @Override
     public void doSaveAs() {

@@ -143,12 +143,8 @@ public final class NavigatorView extends QmsViewPart {
             java.util.Optional<String> why = confirmed ? QmsUi.get().store().reasonRequired(record.getId())
                     : java.util.Optional.empty();
             if (why.isPresent()) {
-                org.eclipse.jface.dialogs.InputDialog d = new org.eclipse.jface.dialogs.InputDialog(
-                        getSite().getShell(), Messages.Editor_reasonTitle,
-                        Messages.bind(Messages.Editor_reasonMessage, why.get()), "",
-                        text -> text.isBlank() ? Messages.Editor_reasonMissing : null);
-                confirmed = d.open() == org.eclipse.jface.window.Window.OK;
-                reason = confirmed ? d.getValue().strip() : null;
+                reason = qms.ui.editor.ReasonDialog.ask(getSite().getShell(), why.get());
+                confirmed = reason != null;
             }
             if (confirmed) {
                 QmsUi.get().store().delete(record, reason, !referrers.isEmpty());

@@ -316,23 +316,24 @@ final class JpaAccounts implements Accounts {
             throw new AuthenticationException(WRONG, false);
         }
         if (c.lockedAt != null) {
-            store.write(account.getUserId(), null, tx -> {
-                audit(tx, account, AuditAction.SIGN_IN_FAILED, what + " refused: the account is locked");
-                return null;
-            });
+            refused(account, what + " refused: the account is locked");
             throw new AuthenticationException(lockedMessage(), true);
         }
         if (!hasher.matches(password, c.passwordHash)) {
             failedAttempt(account, what);
         }
         if (!account.isActive()) {
-            store.write(account.getUserId(), null, tx -> {
-                audit(tx, account, AuditAction.SIGN_IN_FAILED, what + " refused: the account is deactivated");
-                return null;
-            });
+            refused(account, what + " refused: the account is deactivated");
             throw new AuthenticationException("This account is deactivated; ask an administrator.", false);
         }
         return account;
+    }
+
+    private void refused(UserAccount account, String text) {
+        store.write(account.getUserId(), null, tx -> {
+            audit(tx, account, AuditAction.SIGN_IN_FAILED, text);
+            return null;
+        });
     }
 
     private String lockedMessage() {
@@ -388,16 +389,8 @@ final class JpaAccounts implements Accounts {
 
     @Override
     public void setPassword(String accountId, char[] password) {
-        Principal admin = store.principal();
         UserAccount account = accountById(accountId);
-        if (!isAdministrator(admin)) {
-            String message = (admin == null ? "Nobody" : admin.userId()) + " may not set the password of "
-                    + account.getUserId() + ": only an administrator can. Nothing was changed.";
-            if (admin != null) {
-                store.denied(admin.userId(), account, message);
-            }
-            throw new AccessDeniedException(message);
-        }
+        Principal admin = administrator(account, "set the password of");
         String hash = newHash(account, credential(account.getUserId()), password);
         store.write(admin.userId(), null, tx -> {
             setHash(tx, account, hash, true);
@@ -407,15 +400,35 @@ final class JpaAccounts implements Accounts {
         });
     }
 
-    /** Checks the new password against the policy (and the account's history) and hashes it. */
-    private String newHash(UserAccount account, CredentialEntity c, char[] password) {
-        List<String> previous = new ArrayList<>();
+    /** The signed-in administrator; anyone else is refused (and the refusal audited). */
+    private Principal administrator(UserAccount account, String what) {
+        Principal admin = store.principal();
+        if (!isAdministrator(admin)) {
+            String message = (admin == null ? "Nobody" : admin.userId()) + " may not " + what + " "
+                    + account.getUserId() + ": only an administrator can. Nothing was changed.";
+            if (admin != null) {
+                store.denied(admin.userId(), account, message);
+            }
+            throw new AccessDeniedException(message);
+        }
+        return admin;
+    }
+
+    /** The current password's hash, then the earlier ones, newest first. */
+    private static List<String> hashes(CredentialEntity c) {
+        List<String> all = new ArrayList<>();
         if (c != null && c.passwordHash != null) {
-            previous.add(c.passwordHash);
+            all.add(c.passwordHash);
         }
         if (c != null && c.history != null && !c.history.isBlank()) {
-            previous.addAll(Arrays.asList(c.history.split("\n")));
+            all.addAll(Arrays.asList(c.history.split("\n")));
         }
+        return all;
+    }
+
+    /** Checks the new password against the policy (and the account's history) and hashes it. */
+    private String newHash(UserAccount account, CredentialEntity c, char[] password) {
+        List<String> previous = hashes(c);
         PasswordPolicy policy = policy();
         // the current password is always refused; the history covers the ones before it
         List<String> violations = new ArrayList<>(policy.violations(account.getUserId(), password,
@@ -433,11 +446,7 @@ final class JpaAccounts implements Accounts {
             tx.em.persist(c);
         }
         if (c.passwordHash != null) {
-            List<String> history = new ArrayList<>();
-            history.add(c.passwordHash);
-            if (c.history != null && !c.history.isBlank()) {
-                history.addAll(Arrays.asList(c.history.split("\n")));
-            }
+            List<String> history = hashes(c);
             int keep = Math.min(history.size(), Math.max(policy().historySize(), 1));
             c.history = String.join("\n", history.subList(0, keep));
         }
@@ -448,16 +457,8 @@ final class JpaAccounts implements Accounts {
 
     @Override
     public void unlock(String accountId) {
-        Principal admin = store.principal();
         UserAccount account = accountById(accountId);
-        if (!isAdministrator(admin)) {
-            String message = (admin == null ? "Nobody" : admin.userId()) + " may not unlock " + account.getUserId()
-                    + ": only an administrator can. Nothing was changed.";
-            if (admin != null) {
-                store.denied(admin.userId(), account, message);
-            }
-            throw new AccessDeniedException(message);
-        }
+        Principal admin = administrator(account, "unlock");
         store.write(admin.userId(), null, tx -> {
             CredentialEntity c = tx.em.find(CredentialEntity.class, account.getUserId(),
                     LockModeType.PESSIMISTIC_WRITE);

@@ -72,11 +72,12 @@ final class JpaSignatures implements Signatures {
             throw new AccessDeniedException(message);
         }
         UserAccount signer = store.accounts().authenticate(p.userId(), password, "Signature");
-        SignatureMeaning meaning = meanings().stream().filter(m -> m.getName().equalsIgnoreCase(meaningName.trim()))
+        List<SignatureMeaning> meanings = meanings();
+        SignatureMeaning meaning = meanings.stream().filter(m -> m.getName().equalsIgnoreCase(meaningName.trim()))
                 .findFirst().orElseThrow(() -> new StoreException("There is no signature meaning '" + meaningName
-                        + "' (known: " + String.join(", ", meanings().stream().map(SignatureMeaning::getName)
+                        + "' (known: " + String.join(", ", meanings.stream().map(SignatureMeaning::getName)
                                 .toList()) + ")"));
-        String refusal = refusal(record, signer, meaning);
+        String refusal = refusal(record, signer, meaning, meanings);
         if (refusal != null) {
             String message = signer.getUserId() + " may not sign " + Validation.describe(record) + " as '"
                     + meaning.getName() + "': " + refusal + ". Nothing was signed.";
@@ -105,7 +106,8 @@ final class JpaSignatures implements Signatures {
     }
 
     /** Why the meaning's rules forbid this signer, or null if they allow it. */
-    private String refusal(Record record, UserAccount signer, SignatureMeaning meaning) {
+    private String refusal(Record record, UserAccount signer, SignatureMeaning meaning,
+            List<SignatureMeaning> meanings) {
         Set<AccessRole> roles = store.accounts().roles(signer.getUserId());
         if (!meaning.getRequiredRoles().isEmpty()) {
             if (meaning.getRequiredRoles().stream().noneMatch(roles::contains)) {
@@ -125,7 +127,7 @@ final class JpaSignatures implements Signatures {
         }
         // the meanings were listed shallowly: their "excludes" are references by id
         Map<String, String> names = new java.util.HashMap<>();
-        meanings().forEach(m -> names.put(m.getId(), m.getName()));
+        meanings.forEach(m -> names.put(m.getId(), m.getName()));
         Set<String> excluded = new java.util.HashSet<>();
         meaning.getExcludes().forEach(x -> excluded.add(String.valueOf(names.get(Records.id(x))).toLowerCase(java.util.Locale.ROOT)));
         List<SignatureCheck> existing = signatures(record.getId());
