@@ -21,6 +21,8 @@ public final class Hints {
     public static final String READ_ONLY = "readOnly";
     /** On an attribute: lists filter on it, so the store indexes its column. */
     public static final String FILTER = "filter";
+    /** On an EClass: the plural shown for its group in the navigator, where adding "s" is wrong ("People"). */
+    public static final String PLURAL = "plural";
     /** On an EClass: the attribute that labels its records (default: name, title, fullName, first string). */
     public static final String LABEL = "label";
 
