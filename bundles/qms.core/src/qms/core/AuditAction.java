@@ -32,5 +32,7 @@ public enum AuditAction {
     /** A record was signed electronically; the new value names signer, meaning and content hash. */
     SIGNATURE,
     /** A backup of the suite's own database, or its restore test; the new value gives the result. */
-    BACKUP
+    BACKUP,
+    /** The audit trail (or part of it) was exported; the new value names the criteria, format and file. */
+    EXPORT
 }

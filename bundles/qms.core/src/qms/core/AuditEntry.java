@@ -40,4 +40,28 @@ public record AuditEntry(long sequence, Instant at, String user, String recordId
         return action == AuditAction.CREATE || action == AuditAction.DELETE ? Snapshots.fromJson(value)
                 : java.util.Map.of();
     }
+
+    /** One changed attribute: for a creation the old value is null, for a deletion the new value. */
+    public record Change(String attribute, String oldValue, String newValue) {
+    }
+
+    /**
+     * What the entry changed, one line per attribute: a creation's or deletion's snapshot is split into its values
+     * (sorted by attribute); other entries are one line (attribute may be null, e.g. for a sign-in).
+     */
+    public java.util.List<Change> changes() {
+        if (attribute != null || action != AuditAction.CREATE && action != AuditAction.DELETE) {
+            return java.util.List.of(new Change(attribute, oldValue, newValue));
+        }
+        java.util.Map<String, String> snapshot;
+        try {
+            snapshot = values();
+        } catch (IllegalArgumentException notASnapshot) { // e.g. an entry altered in the database: show it as is
+            return java.util.List.of(new Change(null, oldValue, newValue));
+        }
+        java.util.List<Change> lines = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(snapshot).forEach((a, v) -> lines.add(action == AuditAction.CREATE
+                ? new Change(a, null, v) : new Change(a, v, null)));
+        return lines.isEmpty() ? java.util.List.of(new Change(null, null, null)) : lines;
+    }
 }

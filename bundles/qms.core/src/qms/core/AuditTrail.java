@@ -14,6 +14,27 @@ public interface AuditTrail {
     /** Number of entries. */
     long size();
 
+    /** The entries that match, newest first: {@code limit} of them from the {@code offset}-th. */
+    List<AuditEntry> search(AuditQuery query, int offset, int limit);
+
+    /** How many entries match. */
+    long count(AuditQuery query);
+
+    /**
+     * Hands every matching entry to {@code each}, oldest first, reading the trail a page at a time (for exports of
+     * any size).
+     */
+    void forEach(AuditQuery query, java.util.function.Consumer<AuditEntry> each);
+
+    /** The user ids that appear in the trail, sorted. */
+    List<String> users();
+
+    /**
+     * Records that the signed-in user exported entries ({@link AuditAction#EXPORT}); {@code what} names the
+     * criteria, the format, the file and its SHA-256. Allowed for every signed-in user, auditors included.
+     */
+    void recordExport(String what);
+
     /**
      * Recomputes every entry's hash and checks that each links to the one before and that the last matches the
      * stored chain head. Reports the first entry whose chain breaks.

@@ -1,11 +1,18 @@
 package qms.store.jpa.internal;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import qms.core.AuditEntry;
+import qms.core.AuditQuery;
 import qms.core.AuditTrail;
 import qms.core.ChainVerification;
 
@@ -13,6 +20,10 @@ import qms.core.ChainVerification;
 final class JpaAuditTrail implements AuditTrail {
 
     private static final int PAGE = 2000;
+
+    /** Whole seconds in UTC, without the zone: a prefix of every stored time in that second. */
+    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
 
     private final JpaRecordStore store;
 
@@ -41,6 +52,98 @@ final class JpaAuditTrail implements AuditTrail {
     @Override
     public long size() {
         return read(em -> em.createQuery("SELECT COUNT(a) FROM AuditEntryEntity a", Long.class).getSingleResult());
+    }
+
+    @Override
+    public List<AuditEntry> search(AuditQuery query, int offset, int limit) {
+        return read(em -> where(em, "SELECT a FROM AuditEntryEntity a", query, " ORDER BY a.sequence DESC",
+                AuditEntryEntity.class, null).setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                .map(AuditChain::toEntry).toList());
+    }
+
+    @Override
+    public long count(AuditQuery query) {
+        return read(em -> where(em, "SELECT COUNT(a) FROM AuditEntryEntity a", query, "", Long.class, null)
+                .getSingleResult());
+    }
+
+    @Override
+    public void forEach(AuditQuery query, Consumer<AuditEntry> each) {
+        read(em -> {
+            long after = 0;
+            while (true) {
+                List<AuditEntryEntity> page = where(em, "SELECT a FROM AuditEntryEntity a", query,
+                        " ORDER BY a.sequence", AuditEntryEntity.class, after).setMaxResults(PAGE).getResultList();
+                for (AuditEntryEntity e : page) {
+                    each.accept(AuditChain.toEntry(e));
+                    after = e.sequence;
+                }
+                em.clear();
+                if (page.size() < PAGE) {
+                    return null;
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<String> users() {
+        return read(em -> em.createQuery("SELECT DISTINCT a.user FROM AuditEntryEntity a ORDER BY a.user",
+                String.class).getResultList());
+    }
+
+    @Override
+    public void recordExport(String what) {
+        qms.core.Principal p = store.principal();
+        if (p == null) {
+            throw new qms.core.AccessDeniedException("Nobody is signed in: the export was not recorded");
+        }
+        store.write(p.userId(), null, tx -> {
+            tx.audit.append(null, null, null, qms.core.AuditAction.EXPORT, null, null, what);
+            return null;
+        });
+    }
+
+    /**
+     * The query with the criteria as conditions. Times are stored as ISO-8601 text with or without milliseconds
+     * ({@code ...:30Z} or {@code ...:30.120Z}); a bound of whole seconds without the zone ({@code ...:30}) is a
+     * prefix of both, so comparing the text compares the instants.
+     */
+    private static <R> TypedQuery<R> where(EntityManager em, String select, AuditQuery q, String order,
+            Class<R> result, Long afterSequence) {
+        StringBuilder b = new StringBuilder(select).append(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (afterSequence != null) {
+            b.append(" AND a.sequence > :after");
+            params.put("after", afterSequence);
+        }
+        if (q.recordId() != null) {
+            b.append(" AND a.recordId = :record");
+            params.put("record", q.recordId());
+        }
+        if (q.user() != null) {
+            b.append(" AND a.user = :user");
+            params.put("user", q.user());
+        }
+        if (q.from() != null) {
+            b.append(" AND a.at >= :from");
+            params.put("from", SECOND.format(q.from()));
+        }
+        if (q.to() != null) {
+            b.append(" AND a.at < :to");
+            params.put("to", SECOND.format(q.to()));
+        }
+        if (q.module() != null) {
+            b.append(" AND a.recordType LIKE :module");
+            params.put("module", q.module().replace("%", "").replace("_", "") + ":%");
+        }
+        if (!q.actions().isEmpty()) {
+            b.append(" AND a.action IN :actions");
+            params.put("actions", q.actions().stream().map(Enum::name).toList());
+        }
+        TypedQuery<R> query = em.createQuery(b.append(order).toString(), result);
+        params.forEach(query::setParameter);
+        return query;
     }
 
     @Override

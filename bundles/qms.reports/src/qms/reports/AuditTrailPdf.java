@@ -1,0 +1,67 @@
+package qms.reports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+
+import qms.core.AuditEntry;
+import qms.core.AuditQuery;
+import qms.core.AuditText;
+import qms.core.ChainVerification;
+import qms.core.Principal;
+import qms.core.RecordStore;
+
+/** The audit trail as a PDF for people: heading, then one row per changed attribute, oldest first. */
+final class AuditTrailPdf {
+
+    private static final String[] COLUMNS = { "#", "When (UTC)", "User", "Action", "Record", "Attribute",
+            "Old value", "New value", "Reason" };
+    private static final float[] WIDTHS = { 4, 10, 7, 7, 14, 10, 17, 17, 14 };
+
+    private final RecordStore store;
+    private final AuditText text;
+
+    AuditTrailPdf(RecordStore store, AuditText text) {
+        this.store = store;
+        this.text = text;
+    }
+
+    long write(AuditQuery query, String criteria, Principal by, ChainVerification integrity, OutputStream out)
+            throws IOException {
+        Instant now = Instant.now();
+        long count = store.auditTrail().count(query);
+        long[] written = { 0 };
+        try (PdfReport pdf = new PdfReport(out, "Audit Trail", "CRO Quality Suite \u2013 audit trail export, "
+                + AuditTrailExport.UTC.format(now) + ", by " + by.userId())) {
+            pdf.line("Criteria", criteria, false);
+            pdf.line("Entries", Long.toString(count), false);
+            pdf.line("Exported by", by.displayName() + " (" + by.userId() + "), " + AuditTrailExport.UTC.format(now),
+                    false);
+            pdf.line("Integrity of the whole trail", integrity.intact()
+                    ? "intact: " + integrity.entriesChecked() + " entries checked, hash chain head "
+                            + integrity.headHash()
+                    : "BROKEN at entry " + integrity.firstBroken() + ": " + integrity.problem(), !integrity.intact());
+            pdf.startTable(COLUMNS, WIDTHS);
+            store.auditTrail().forEach(query, e -> {
+                boolean first = true;
+                for (AuditEntry.Change c : e.changes()) {
+                    pdf.row(first ? Long.toString(e.sequence()) : "", first ? AuditTrailExport.when(e) : "",
+                            first ? e.user() : "", first ? AuditText.action(e.action()) : "",
+                            first ? record(e) : "", c.attribute(), text.value(e, c.oldValue()),
+                            text.value(e, c.newValue()), first ? e.reason() : "");
+                    first = false;
+                }
+                written[0]++;
+            });
+        }
+        return written[0];
+    }
+
+    private static String record(AuditEntry e) {
+        if (e.recordId() == null) {
+            return "";
+        }
+        String type = e.recordType() == null ? "" : e.recordType().substring(e.recordType().indexOf(':') + 1);
+        return (e.recordLabel() == null ? e.recordId() : e.recordLabel()) + (type.isEmpty() ? "" : " [" + type + "]");
+    }
+}
