@@ -87,6 +87,9 @@ public interface RecordStore extends AutoCloseable {
     /** Electronic signatures. */
     Signatures signatures();
 
+    /** Backups of this store's own database and their restore tests. */
+    StoreBackups backups();
+
     /**
      * Why changing the record needs a reason for the change, or empty if it does not: it is in a controlled state
      * (e.g. a Closed finding; see {@link Hints#CONTROLLED}) or signed. Saving or deleting it without a reason fails

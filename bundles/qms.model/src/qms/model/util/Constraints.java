@@ -111,6 +111,16 @@ public final class Constraints {
             ok = fail(diagnostics, code, settings, QmsPackage.Literals.SYSTEM_SETTINGS__IDLE_LOCK_MINUTES,
                     "Idle lock must be between 1 and 240 minutes (it is " + settings.getIdleLockMinutes() + ")") && ok;
         }
+        if (settings.getBackupTime() == null || !settings.getBackupTime().matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
+            ok = fail(diagnostics, code, settings, QmsPackage.Literals.SYSTEM_SETTINGS__BACKUP_TIME,
+                    "Backup time must be a time of day as HH:mm, e.g. 02:00 (it is '" + settings.getBackupTime()
+                            + "')") && ok;
+        }
+        if (settings.getBackupRetention() < 1 || settings.getBackupRetention() > 365) {
+            ok = fail(diagnostics, code, settings, QmsPackage.Literals.SYSTEM_SETTINGS__BACKUP_RETENTION,
+                    "Backup retention must keep between 1 and 365 backups (it is " + settings.getBackupRetention()
+                            + ")") && ok;
+        }
         return ok;
     }
 

@@ -57,12 +57,17 @@ public final class SignedInApplication implements IApplication {
                 }
             }
             Bot bot = new Bot(display).timeout(java.time.Duration.ofSeconds(60));
-            ShellBot setup = bot.shell(FirstAdministratorDialog.TITLE);
-            setup.textWithLabel("User id").setText(ADMIN);
-            setup.textWithLabel("Full name (printed with your signatures)").setText(ADMIN_NAME);
-            setup.textWithLabel("Password").setText(ADMIN_PASSWORD);
-            setup.textWithLabel("Repeat password").setText(ADMIN_PASSWORD);
-            setup.button("Create Account").click();
+            // a new database asks for the first administrator; one kept from an earlier run only signs in
+            bot.waitUntil(() -> bot.shellTitles().contains(FirstAdministratorDialog.TITLE)
+                    || bot.shellTitles().contains(SignInDialog.TITLE), "a start-up dialog");
+            if (bot.shellTitles().contains(FirstAdministratorDialog.TITLE)) {
+                ShellBot setup = bot.shell(FirstAdministratorDialog.TITLE);
+                setup.textWithLabel("User id").setText(ADMIN);
+                setup.textWithLabel("Full name (printed with your signatures)").setText(ADMIN_NAME);
+                setup.textWithLabel("Password").setText(ADMIN_PASSWORD);
+                setup.textWithLabel("Repeat password").setText(ADMIN_PASSWORD);
+                setup.button("Create Account").click();
+            }
             ShellBot signIn = bot.shell(SignInDialog.TITLE);
             signIn.textWithLabel("User id").setText(ADMIN);
             signIn.textWithLabel("Password").setText(ADMIN_PASSWORD);

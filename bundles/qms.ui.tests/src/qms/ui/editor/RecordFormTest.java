@@ -186,10 +186,11 @@ class RecordFormTest {
         waitClean(editor);
 
         TableBot trail = workbench.view("Audit Trail").bot().table();
-        bot.waitUntil(() -> trail.rowCount() > 0 && "name".equals(trail.cell(0, 3)), "the change is listed");
+        bot.waitUntil(() -> trail.rowCount() > 0 && "name".equals(trail.cell(0, 4)), "the change is listed");
         assertEquals("Update", trail.cell(0, 2));
-        assertEquals(name, trail.cell(0, 4));
-        assertEquals(name + " v2", trail.cell(0, 5));
+        assertEquals(name + " v2", trail.cell(0, 3), "the record, by its label at the time");
+        assertEquals(name, trail.cell(0, 5));
+        assertEquals(name + " v2", trail.cell(0, 6));
         assertEquals(qms.ui.Session.principal().userId(), trail.cell(0, 1), "the signed-in user, not the OS account");
         List<AuditEntry> entries = store.auditTrail().forRecord(((Record) findByName(name + " v2")).getId());
         assertFalse(entries.isEmpty());

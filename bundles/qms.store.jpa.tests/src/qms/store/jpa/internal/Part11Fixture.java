@@ -34,6 +34,17 @@ final class Part11Fixture implements AutoCloseable {
         user.set(admin);
     }
 
+    private Part11Fixture(Path dataDir, Path keyFile) {
+        store = new DerbyStoreFactory().open(new StoreConfig(dataDir, keyFile), ModelRegistry.core(), user::get);
+        admin = store.accounts().signIn("admin", ADMIN_PASSWORD).principal();
+        user.set(admin);
+    }
+
+    /** A store made earlier by a fixture (or restored from one's backup), with its administrator signed in. */
+    static Part11Fixture open(Path dataDir, Path keyFile) {
+        return new Part11Fixture(dataDir, keyFile);
+    }
+
     /** An account with a password (set by the administrator, then changed by the user to {@link #PASSWORD}). */
     UserAccount addUser(String userId, String fullName, AccessRole... roles) {
         Principal before = user.get();

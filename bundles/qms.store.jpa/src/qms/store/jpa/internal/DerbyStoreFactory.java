@@ -33,6 +33,7 @@ import qms.core.BootKey;
 import qms.core.ModelRegistry;
 import qms.core.Principal;
 import qms.core.RecordStore;
+import qms.core.StoreBackups;
 import qms.core.StoreConfig;
 import qms.core.StoreException;
 import qms.core.StoreFactory;
@@ -80,6 +81,15 @@ public final class DerbyStoreFactory implements StoreFactory {
             throw new StoreException("Cannot use data directory " + dir + ": " + e.getMessage(), e);
         }
         phase("store-keys");
+        return deploy(dir, db, secret, storeId, create, model, principal);
+    }
+
+    /**
+     * Boots the database (creating it if asked) and opens the store over it: EclipseLink, the schema checked and
+     * extended to the model, the store's own backups.
+     */
+    JpaRecordStore deploy(Path dir, Path db, String secret, String storeId, boolean create, ModelRegistry model,
+            Supplier<Principal> principal) {
         boot(db, secret, create);
         phase("store-derby-booted");
         DataSource ds = dataSource(db, secret);
@@ -101,6 +111,7 @@ public final class DerbyStoreFactory implements StoreFactory {
             }
             phase("store-schema-checked");
             JpaRecordStore store = new JpaRecordStore(emf, schema, model, principal, () -> shutdown(db));
+            store.backups(new DerbyBackups(this, store, dir, storeId, secret, model));
             List<String> events = new ArrayList<>();
             if (create) {
                 events.add("Store " + storeId + " created: embedded Derby, AES-256 encrypted, in " + dir);
@@ -116,6 +127,72 @@ public final class DerbyStoreFactory implements StoreFactory {
             shutdown(db);
             throw e instanceof StoreException se ? se
                     : new StoreException("Cannot open the store in " + dir + ": " + JpaRecordStore.rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public StoreBackups.RestoreTest restore(Path backup, StoreConfig target, ModelRegistry model) {
+        Path from = backup.toAbsolutePath().normalize();
+        Path dir = target.dataDirectory().toAbsolutePath().normalize();
+        Path db = dir.resolve(DATABASE);
+        StoreBackups.BackupInfo info;
+        try {
+            info = DerbyBackups.readManifest(from);
+        } catch (IOException e) {
+            throw new StoreException("Cannot restore from " + from + ": " + e.getMessage() + ". Nothing was changed.",
+                    e);
+        }
+        if (Files.exists(db)) {
+            throw new StoreException(dir + " already holds a database: restore into a new, empty folder (and move"
+                    + " the old one away yourself if it is to be replaced). Nothing was changed.");
+        }
+        Path keyFile = keyFile(target, info.storeId());
+        String secret;
+        try {
+            secret = BootKey.read(keyFile);
+        } catch (RuntimeException e) {
+            throw new StoreException("Cannot read the key file " + keyFile + " of store " + info.storeId()
+                    + ", which the backup needs: " + e.getMessage() + ". Nothing was changed.", e);
+        }
+        long start = System.nanoTime();
+        boolean done = false;
+        try {
+            Files.createDirectories(dir);
+            DerbyBackups.restoreDatabase(from, db, secret);
+            Path props = dir.resolve(PROPERTIES);
+            if (!Files.exists(props)) {
+                Files.copy(from.resolve(PROPERTIES), props);
+            }
+            List<String> problems = new ArrayList<>();
+            long[] found = { 0, 0 };
+            JpaRecordStore store = deploy(dir, db, secret, info.storeId(), false, model, () -> null);
+            try {
+                DerbyBackups.check(store, info, problems, found);
+                StoreBackups.RestoreTest result = new StoreBackups.RestoreTest(from, problems.isEmpty(),
+                        List.copyOf(problems), found[0], found[1], java.time.Duration.ofNanos(System.nanoTime()
+                                - start));
+                if (result.passed()) {
+                    store.auditSystemEvents(List.of("Restored from backup " + from + " (made " + info.createdAt()
+                            + "): " + found[0] + " records and " + found[1]
+                            + " audit entries, all matching the backup's manifest"));
+                    done = true;
+                }
+                return result;
+            } finally {
+                store.close();
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot restore into " + dir + ": " + e + ". Nothing was kept.", e);
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException sql && "XJ040".equals(sql.getSQLState())) {
+                throw new StoreException("The key file " + keyFile + " does not unlock the backup " + from
+                        + ". Nothing was kept.", e);
+            }
+            throw new StoreException(e.getMessage() + " Nothing was kept.", e);
+        } finally {
+            if (!done) {
+                DerbyBackups.deleteQuietly(db);
+            }
         }
     }
 
@@ -205,7 +282,7 @@ public final class DerbyStoreFactory implements StoreFactory {
         }
     }
 
-    private static DataSource dataSource(Path db, String secret) {
+    static DataSource dataSource(Path db, String secret) {
         BasicEmbeddedDataSource40 ds = new BasicEmbeddedDataSource40();
         ds.setDatabaseName(db.toString());
         ds.setConnectionAttributes("bootPassword=" + secret);

@@ -71,6 +71,7 @@ final class JpaRecordStore implements RecordStore {
     private final JpaAccounts accounts;
     private final JpaSignatures signatures;
     private volatile boolean closed;
+    private DerbyBackups backups;
 
     JpaRecordStore(EntityManagerFactory emf, Schema schema, ModelRegistry model, Supplier<Principal> principal,
             Runnable onClose) {
@@ -96,6 +97,23 @@ final class JpaRecordStore implements RecordStore {
 
     Schema schema() {
         return schema;
+    }
+
+    void backups(DerbyBackups b) {
+        this.backups = b;
+    }
+
+    @Override
+    public DerbyBackups backups() {
+        return backups;
+    }
+
+    /** Runs {@code work} while no write can start or be in progress (e.g. a consistent backup). */
+    <T> T underWriteLock(java.util.function.Supplier<T> work) {
+        checkOpen();
+        synchronized (writeLock) {
+            return work.get();
+        }
     }
 
     @Override
