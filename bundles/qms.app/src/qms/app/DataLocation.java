@@ -34,7 +34,8 @@ final class DataLocation {
         return argument(args, KEY_ARG, KEY_PROPERTY);
     }
 
-    private static Path argument(String[] args, String arg, String property) {
+    /** The path after {@code arg} on the command line, else the system property, else null. */
+    static Path argument(String[] args, String arg, String property) {
         for (int i = 0; i < args.length - 1; i++) {
             if (arg.equals(args[i])) {
                 return Path.of(args[i + 1]).toAbsolutePath();

@@ -30,6 +30,7 @@ final class QmsActionBarAdvisor extends ActionBarAdvisor {
     private Action changePassword;
     private Action lock;
     private Action signOut;
+    private Action backUp;
 
     QmsActionBarAdvisor(IActionBarConfigurer configurer) {
         super(configurer);
@@ -67,6 +68,12 @@ final class QmsActionBarAdvisor extends ActionBarAdvisor {
                 qms.ui.security.SessionGuard.get().lock("Session locked by the user");
             }
         };
+        backUp = new Action("&Back Up Database Now") {
+            @Override
+            public void run() {
+                qms.ui.security.OwnBackupJob.backUpNow(window.getShell().getDisplay());
+            }
+        };
         signOut = new Action("Sign &Out\u2026") {
             @Override
             public void run() {
@@ -94,6 +101,8 @@ final class QmsActionBarAdvisor extends ActionBarAdvisor {
         file.add(changePassword);
         file.add(lock);
         file.add(signOut);
+        file.add(new Separator());
+        file.add(backUp);
         file.add(new Separator());
         file.add(quit);
         MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);

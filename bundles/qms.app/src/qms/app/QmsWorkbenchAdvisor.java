@@ -66,6 +66,7 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
     public void postStartup() {
         qms.ui.security.SessionGuard.install(getWorkbenchConfigurer().getWorkbench().getDisplay(),
                 dataDirectory.toString());
+        qms.ui.security.OwnBackupJob.install(getWorkbenchConfigurer().getWorkbench().getDisplay());
         String mode = System.getProperty(DEMO, "ask");
         if ("skip".equals(mode) || !DemoData.isEmpty(QmsUi.get().store())
                 || !QmsUi.get().store().accounts().mayWrite(qms.model.QmsPackage.Literals.ORGANISATION)) {
