@@ -120,13 +120,14 @@ public final class AuditTrailView extends QmsViewPart {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
         column(Messages.Audit_when, 170, r -> TIME.format(r.entry().at()));
         column(Messages.Audit_user, 90, r -> r.entry().user());
         column(Messages.Audit_action, 90, r -> AuditText.action(r.entry().action()));
         column(Messages.Audit_record, 160, r -> r.entry().recordLabel() == null ? "" : r.entry().recordLabel());
         column(Messages.Audit_attribute, 130, r -> r.change().attribute() == null ? "" : r.change().attribute());
         column(Messages.Audit_old, 190, r -> text.value(r.entry(), r.change().oldValue()));
-        column(Messages.Audit_new, 190, r -> text.value(r.entry(), r.change().newValue()));
+        column(Messages.Audit_new, 320, r -> text.value(r.entry(), r.change().newValue()));
         column(Messages.Audit_reason, 180, r -> r.entry().reason() == null ? "" : r.entry().reason());
         column(Messages.Audit_sequence, 60, r -> Long.toString(r.entry().sequence()));
         createActions(getViewSite().getActionBars().getToolBarManager());
@@ -144,7 +145,7 @@ public final class AuditTrailView extends QmsViewPart {
     private void createFilters(Composite body) {
         Composite filters = new Composite(body, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filters);
-        GridLayoutFactory.fillDefaults().numColumns(11).margins(4, 2).applyTo(filters);
+        GridLayoutFactory.fillDefaults().numColumns(7).margins(4, 2).applyTo(filters);
         onlySelected = new Button(filters, SWT.CHECK);
         onlySelected.setText(Messages.Audit_onlySelected);
         onlySelected.setSelection(true);
@@ -154,12 +155,15 @@ public final class AuditTrailView extends QmsViewPart {
         kind = combo(filters, Messages.Audit_action);
         KINDS.keySet().forEach(kind::add);
         kind.select(0);
-        fromOn = new Button(filters, SWT.CHECK);
+        Composite statusLine = new Composite(body, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(statusLine);
+        GridLayoutFactory.fillDefaults().numColumns(6).margins(4, 0).applyTo(statusLine);
+        fromOn = new Button(statusLine, SWT.CHECK);
         fromOn.setText(Messages.Audit_from);
-        from = new DateTime(filters, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
-        toOn = new Button(filters, SWT.CHECK);
+        from = new DateTime(statusLine, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
+        toOn = new Button(statusLine, SWT.CHECK);
         toOn.setText(Messages.Audit_to);
-        to = new DateTime(filters, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
+        to = new DateTime(statusLine, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
         for (Button b : new Button[] { fromOn, toOn }) {
             b.addListener(SWT.Selection, e -> reload());
         }
@@ -169,11 +173,8 @@ public final class AuditTrailView extends QmsViewPart {
                 reload();
             });
         }
-        Composite statusLine = new Composite(body, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(statusLine);
-        GridLayoutFactory.fillDefaults().numColumns(2).margins(6, 0).applyTo(statusLine);
         status = new Label(statusLine, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(status);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).indent(12, 0).applyTo(status);
         more = new Button(statusLine, SWT.PUSH);
         more.setText(Messages.bind(Messages.Audit_more, PAGE));
         more.addListener(SWT.Selection, e -> loadMore());
@@ -234,6 +235,12 @@ public final class AuditTrailView extends QmsViewPart {
         c.getColumn().setText(title);
         c.getColumn().setWidth(width);
         c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getToolTipText(Object element) {
+                String t = getText(element);
+                return t.length() > 30 ? t : null; // long values are cut by the column: show them whole
+            }
+
             @Override
             public String getText(Object element) {
                 Row r = (Row) element;
@@ -338,7 +345,7 @@ public final class AuditTrailView extends QmsViewPart {
         if (chosen != null) {
             AuditTrailExport.Result result = export(format, Path.of(chosen));
             if (result != null && MessageDialog.openQuestion(getSite().getShell(), Messages.bind(
-                    Messages.Audit_export, format), Messages.bind(Messages.Audit_exported, new Object[] {
+                    Messages.Audit_exportTitle, format), Messages.bind(Messages.Audit_exported, new Object[] {
                             result.entries(), result.file(), result.sha256() }))) {
                 Program.launch(result.file().toString());
             }
@@ -353,7 +360,7 @@ public final class AuditTrailView extends QmsViewPart {
             try {
                 result[0] = new AuditTrailExport(QmsUi.get().store()).export(q, recordLabel, format, file);
             } catch (StoreException e) {
-                MessageDialog.openError(getSite().getShell(), Messages.bind(Messages.Audit_export, format),
+                MessageDialog.openError(getSite().getShell(), Messages.bind(Messages.Audit_exportTitle, format),
                         e.getMessage());
             }
         });

@@ -62,6 +62,7 @@ public final class Messages extends NLS {
     public static String Audit_more;
     public static String Audit_refresh;
     public static String Audit_export;
+    public static String Audit_exportTitle;
     public static String Audit_exported;
     public static String Audit_noSelection;
     public static String Audit_showing;

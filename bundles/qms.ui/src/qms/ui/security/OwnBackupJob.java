@@ -98,6 +98,12 @@ public final class OwnBackupJob extends Job {
         return f == null || f.isBlank() ? store.backups().defaultFolder() : Path.of(f.strip());
     }
 
+    /** Whether the newest backup in the folder is less than an hour old. */
+    private static boolean recentBackup(RecordStore store, Path folder) {
+        List<StoreBackups.BackupInfo> backups = store.backups().list(folder);
+        return !backups.isEmpty() && backups.get(0).createdAt().isAfter(Instant.now().minus(Duration.ofHours(1)));
+    }
+
     @Override
     public boolean belongsTo(Object family) {
         return FAMILY.equals(family);
@@ -112,8 +118,11 @@ public final class OwnBackupJob extends Job {
                     || qms.ui.Session.principal() == null)) {
                 return Status.OK_STATUS;
             }
-            monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
             Path folder = settings.map(s -> folder(store, s)).orElse(store.backups().defaultFolder());
+            if (trigger == Trigger.SCHEDULED && recentBackup(store, folder)) {
+                return Status.OK_STATUS; // e.g. the catch-up after start, when someone backed up on demand meanwhile
+            }
+            monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
             int retention = settings.map(SystemSettings::getBackupRetention).orElse(14);
             BackupReport report = store.backups().backUp(folder, retention, trigger);
             if (!report.test().passed()) {
