@@ -120,11 +120,7 @@ public abstract class StoreContract {
     }
 
     protected static ComputerizedSystem system(String name) {
-        ComputerizedSystem s = Records.newRecord(QmsPackage.Literals.COMPUTERIZED_SYSTEM);
-        s.setName(name);
-        s.setGxpCriticality(GxpCriticality.HIGH);
-        s.setDataClassification(DataClassification.PSEUDONYMISED);
-        return s;
+        return TestRecords.system(name);
     }
 
     protected static Finding finding(String title) {

@@ -29,15 +29,12 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import qms.core.AuditAction;
 import qms.core.AuditEntry;
 import qms.core.AuditQuery;
-import qms.core.Records;
 import qms.core.StoreException;
 import qms.model.AccessRole;
 import qms.model.ComputerizedSystem;
-import qms.model.DataClassification;
-import qms.model.GxpCriticality;
-import qms.model.QmsPackage;
 import qms.reports.AuditTrailExport;
 import qms.reports.AuditTrailExport.Format;
+import qms.testing.TestRecords;
 
 /** The audit trail as a reviewer reads it: filtered, paged, exported to CSV and PDF, exports recorded. */
 class AuditTrailReviewTest {
@@ -45,22 +42,14 @@ class AuditTrailReviewTest {
     @TempDir
     Path dir;
 
-    private static ComputerizedSystem system(String name) {
-        ComputerizedSystem s = Records.newRecord(QmsPackage.Literals.COMPUTERIZED_SYSTEM);
-        s.setName(name);
-        s.setGxpCriticality(GxpCriticality.HIGH);
-        s.setDataClassification(DataClassification.PATIENT_IDENTIFIABLE);
-        return s;
-    }
-
     @Test
     void filtersByRecordUserModuleActionAndPeriodAndPagesNewestFirst() {
         try (Part11Fixture f = new Part11Fixture(dir.resolve("data"))) {
             f.addUser("quinn", "Quinn QA", AccessRole.QA_MANAGER);
             f.actAs("quinn");
-            ComputerizedSystem edc = system("EDC");
+            ComputerizedSystem edc = TestRecords.system("EDC");
             f.store.save(edc, null);
-            ComputerizedSystem ctms = system("CTMS");
+            ComputerizedSystem ctms = TestRecords.system("CTMS");
             f.store.save(ctms, null);
             edc.setDescription("Rave 7.1");
             f.store.save(edc, null);
@@ -108,7 +97,7 @@ class AuditTrailReviewTest {
             f.addUser("quinn", "Quinn QA", AccessRole.QA_MANAGER);
             f.addUser("audrey", "Audrey Auditor", AccessRole.AUDITOR);
             f.actAs("quinn");
-            ComputerizedSystem edc = system("EDC \u00e9tude \u2013 Phase III");
+            ComputerizedSystem edc = TestRecords.system("EDC \u00e9tude \u2013 Phase III");
             f.store.save(edc, null);
             edc.setDescription("Medidata Rave");
             f.store.save(edc, null);
@@ -173,7 +162,7 @@ class AuditTrailReviewTest {
         try (Part11Fixture f = new Part11Fixture(data)) {
             f.addUser("quinn", "Quinn QA", AccessRole.QA_MANAGER);
             f.actAs("quinn");
-            f.store.save(system("LIMS"), null);
+            f.store.save(TestRecords.system("LIMS"), null);
             assertEquals(1, DerbyTesting.sql(data, "UPDATE SYS_AUDIT SET NEW_VALUE = 'forged' WHERE SEQ = 3"));
             Path pdfFile = dir.resolve("broken.pdf");
             AuditTrailExport.Result pdf = new AuditTrailExport(f.store).export(AuditQuery.all(), null, Format.PDF,

@@ -25,17 +25,14 @@ import qms.core.AuditEntry;
 import qms.core.AuditQuery;
 import qms.core.ModelRegistry;
 import qms.core.RecordStore;
-import qms.core.Records;
 import qms.core.StoreBackups;
 import qms.core.StoreBackups.BackupReport;
 import qms.core.StoreBackups.Trigger;
 import qms.core.StoreConfig;
 import qms.core.StoreException;
 import qms.model.AccessRole;
-import qms.model.ComputerizedSystem;
-import qms.model.DataClassification;
-import qms.model.GxpCriticality;
 import qms.model.QmsPackage;
+import qms.testing.TestRecords;
 
 /**
  * The suite's own backups: Derby online backup under the write lock, restore-tested at once, retention, the restore
@@ -50,11 +47,7 @@ class OwnBackupTest {
 
     private static void addSystems(Part11Fixture f, int n) {
         for (int i = 0; i < n; i++) {
-            ComputerizedSystem s = Records.newRecord(QmsPackage.Literals.COMPUTERIZED_SYSTEM);
-            s.setName("System " + i + " " + MARKER);
-            s.setGxpCriticality(GxpCriticality.HIGH);
-            s.setDataClassification(DataClassification.PATIENT_IDENTIFIABLE);
-            f.store.save(s, null);
+            f.store.save(TestRecords.system("System " + i + " " + MARKER), null);
         }
     }
 

@@ -235,7 +235,9 @@ final class DerbyBackups implements StoreBackups {
     static void check(JpaRecordStore copy, BackupInfo info, List<String> problems, long[] found) {
         Map<String, Long> counts = counts(copy);
         found[0] = counts.values().stream().mapToLong(Long::longValue).sum();
-        for (String type : new TreeSet<>(union(counts.keySet(), info.counts().keySet()))) {
+        TreeSet<String> types = new TreeSet<>(counts.keySet());
+        types.addAll(info.counts().keySet());
+        for (String type : types) {
             long expected = info.counts().getOrDefault(type, 0L);
             long restored = counts.getOrDefault(type, 0L);
             if (expected != restored) {
@@ -251,12 +253,6 @@ final class DerbyBackups implements StoreBackups {
                     + v.headHash() + ", but the backup recorded entry " + info.auditSequence() + " with hash "
                     + info.auditHeadHash());
         }
-    }
-
-    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-        java.util.Set<String> u = new TreeSet<>(a);
-        u.addAll(b);
-        return u;
     }
 
     /** Records per type name, from the store's record index. */
