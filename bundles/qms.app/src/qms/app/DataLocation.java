@@ -36,13 +36,19 @@ final class DataLocation {
 
     /** The path after {@code arg} on the command line, else the system property, else null. */
     static Path argument(String[] args, String arg, String property) {
+        String value = text(args, arg, property);
+        return value == null ? null : Path.of(value).toAbsolutePath();
+    }
+
+    /** The value after {@code arg} on the command line, else the system property; null if neither is set. */
+    static String text(String[] args, String arg, String property) {
         for (int i = 0; i < args.length - 1; i++) {
             if (arg.equals(args[i])) {
-                return Path.of(args[i + 1]).toAbsolutePath();
+                return args[i + 1];
             }
         }
         String value = System.getProperty(property);
-        return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath();
+        return value == null || value.isBlank() ? null : value;
     }
 
     static Path settingsFile() {

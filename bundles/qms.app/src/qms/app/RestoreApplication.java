@@ -2,16 +2,9 @@ package qms.app;
 
 import java.nio.file.Path;
 
-import org.eclipse.equinox.app.IApplication;
-import org.eclipse.equinox.app.IApplicationContext;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
-
 import qms.core.ModelContributions;
 import qms.core.StoreBackups;
 import qms.core.StoreConfig;
-import qms.core.StoreException;
 import qms.core.StoreFactory;
 
 /**
@@ -27,48 +20,41 @@ import qms.core.StoreFactory;
  * (record counts and audit-chain head against the backup's manifest, the whole chain verified); the restore is
  * recorded in its audit trail. Exit code 0 when restored and verified, 1 otherwise (the reason is printed).
  */
-public final class RestoreApplication implements IApplication {
+public final class RestoreApplication extends HeadlessCommand {
+
+    private Path backup;
+    private Path dir;
+    private Path keyFile;
 
     @Override
-    public Object start(IApplicationContext context) throws Exception {
-        String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS,
-                new String[0]);
-        Path backup = DataLocation.argument(args, "-backup", "qms.backup");
-        Path dir = DataLocation.fromArguments(args);
-        if (backup == null || dir == null) {
-            System.err.println("Usage: -application qms.app.restore -backup <backup folder> -dataDir <new data"
-                    + " folder> [-keyFile <key file>]");
-            return Integer.valueOf(1);
-        }
-        BundleContext bundle = FrameworkUtil.getBundle(RestoreApplication.class).getBundleContext();
-        ServiceTracker<StoreFactory, StoreFactory> tracker = new ServiceTracker<>(bundle, StoreFactory.class, null);
-        tracker.open();
-        try {
-            StoreFactory factory = tracker.waitForService(10_000);
-            if (factory == null) {
-                System.err.println("No store is installed (the bundle qms.store.jpa is missing or not started)");
-                return Integer.valueOf(1);
-            }
-            StoreBackups.RestoreTest result = factory.restore(backup, new StoreConfig(dir,
-                    DataLocation.keyFile(args)), ModelContributions.fromServices());
-            System.out.println(result.describe().replace("Restore test of", "Restore of"));
-            if (result.passed()) {
-                System.out.println("Restored into " + dir.toAbsolutePath() + ". Start the suite with -dataDir "
-                        + dir.toAbsolutePath() + " to use it.");
-                return IApplication.EXIT_OK;
-            }
-            System.out.println("The restored copy did not match the backup and was removed.");
-            return Integer.valueOf(1);
-        } catch (StoreException | IllegalArgumentException e) {
-            System.err.println("Restore failed: " + e.getMessage());
-            return Integer.valueOf(1);
-        } finally {
-            tracker.close();
-        }
+    boolean accept(String[] args) {
+        backup = DataLocation.argument(args, "-backup", "qms.backup");
+        dir = DataLocation.fromArguments(args);
+        keyFile = DataLocation.keyFile(args);
+        return backup != null && dir != null;
     }
 
     @Override
-    public void stop() {
-        // runs to completion: a half-done restore is removed by the store itself
+    String usage() {
+        return "-application qms.app.restore -backup <backup folder> -dataDir <new data folder> [-keyFile <key file>]";
+    }
+
+    @Override
+    String failure() {
+        return "Restore failed";
+    }
+
+    @Override
+    boolean run(StoreFactory factory) {
+        StoreBackups.RestoreTest result = factory.restore(backup, new StoreConfig(dir, keyFile),
+                ModelContributions.fromServices());
+        System.out.println(result.describe().replace("Restore test of", "Restore of"));
+        if (result.passed()) {
+            System.out.println("Restored into " + dir.toAbsolutePath() + ". Start the suite with -dataDir "
+                    + dir.toAbsolutePath() + " to use it.");
+            return true;
+        }
+        System.out.println("The restored copy did not match the backup and was removed.");
+        return false;
     }
 }

@@ -21,4 +21,16 @@ public interface StoreFactory {
      * @throws StoreException naming what is wrong (no backup there, folder not empty, wrong key)
      */
     StoreBackups.RestoreTest restore(java.nio.file.Path backup, StoreConfig target, ModelRegistry model);
+
+    /**
+     * Emergency access when no administrator can sign in (the only administrator locked out, or their password
+     * forgotten): opens the store with its key file — holding the key is the authority here, as it gives access to
+     * the data anyway — unlocks the named <em>administrator</em> account and sets a temporary password, checked
+     * against the policy, that must be changed at the next sign-in. Both are recorded in the audit trail as done by
+     * the key holder, named by {@code operator}. The store must not be open in another process.
+     *
+     * @throws StoreException naming what is wrong (no such account, not an administrator, policy violated)
+     */
+    void recoverAdministrator(StoreConfig config, ModelRegistry model, String userId, char[] temporaryPassword,
+            String operator);
 }

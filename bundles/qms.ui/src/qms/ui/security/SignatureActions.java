@@ -1,7 +1,6 @@
 package qms.ui.security;
 
 import org.eclipse.emf.ecore.EClass;
-import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.osgi.service.component.annotations.Component;
@@ -85,16 +84,7 @@ public final class SignatureActions {
         @Override
         public void run(Context context) {
             UserAccount account = (UserAccount) context.record();
-            InputDialog d = new InputDialog(context.shell(), label(), "Temporary password for " + account.getUserId()
-                    + " (" + account.getFullName() + "). Tell it to them in person; they must change it when they"
-                    + " sign in.", "", null) {
-                @Override
-                protected int getInputTextStyle() {
-                    return super.getInputTextStyle() | org.eclipse.swt.SWT.PASSWORD;
-                }
-            };
-            if (d.open() == Window.OK) {
-                context.store().accounts().setPassword(account.getId(), d.getValue().toCharArray());
+            if (new SetPasswordDialog(context.shell(), context.store().accounts(), account).open() == Window.OK) {
                 MessageDialog.openInformation(context.shell(), label(), "The temporary password of "
                         + account.getUserId() + " is set.");
             }

@@ -114,6 +114,58 @@ class AccountsTest {
     }
 
     @Test
+    void theKeyHolderRecoversALockedOutSoleAdministratorAndNobodyElse() {
+        try (Part11Fixture f = new Part11Fixture(dataDir)) {
+            f.addUser("carol", "Carol Chen", AccessRole.QA_MANAGER);
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                assertThrows(AuthenticationException.class,
+                        () -> f.store.accounts().signIn("admin", "wrong password!".toCharArray()));
+            }
+            assertTrue(f.store.accounts().state("admin").locked());
+        }
+        DerbyStoreFactory factory = new DerbyStoreFactory();
+        StoreConfig config = new StoreConfig(dataDir, DerbyTesting.keyFile(dataDir));
+        char[] temporary = "temporary recovery 2026".toCharArray();
+
+        StoreException notAdmin = assertThrows(StoreException.class, () -> factory.recoverAdministrator(config,
+                ModelRegistry.core(), "carol", temporary.clone(), "operating-system user ops on host1"));
+        assertTrue(notAdmin.getMessage().contains("carol is not an active administrator"), notAdmin.getMessage());
+        StoreException unknown = assertThrows(StoreException.class, () -> factory.recoverAdministrator(config,
+                ModelRegistry.core(), "nobody", temporary.clone(), "ops"));
+        assertTrue(unknown.getMessage().contains("no account with user id nobody"), unknown.getMessage());
+        assertThrows(PasswordPolicyException.class, () -> factory.recoverAdministrator(config, ModelRegistry.core(),
+                "admin", "short".toCharArray(), "ops"));
+        StoreException noDatabase = assertThrows(StoreException.class, () -> factory.recoverAdministrator(
+                new StoreConfig(dataDir.resolve("empty"), DerbyTesting.keyFile(dataDir)), ModelRegistry.core(),
+                "admin", temporary.clone(), "ops"));
+        assertTrue(noDatabase.getMessage().contains("There is no database"), noDatabase.getMessage());
+
+        factory.recoverAdministrator(config, ModelRegistry.core(), "admin", temporary.clone(),
+                "operating-system user ops on host1");
+
+        AtomicReference<Principal> user = new AtomicReference<>();
+        try (RecordStore store = factory.open(config, ModelRegistry.core(), user::get)) {
+            assertFalse(store.accounts().state("admin").locked());
+            assertThrows(AuthenticationException.class,
+                    () -> store.accounts().signIn("admin", Part11Fixture.ADMIN_PASSWORD), "the old password is gone");
+            SignInResult in = store.accounts().signIn("admin", temporary.clone());
+            assertTrue(in.passwordChangeRequired(), "a recovery password is temporary");
+            String adminId = store.list(Query.of(QmsPackage.Literals.USER_ACCOUNT)).stream()
+                    .map(UserAccount.class::cast).filter(a -> a.getUserId().equals("admin")).findFirst()
+                    .orElseThrow().getId();
+            List<AuditEntry> trail = store.auditTrail().forRecord(adminId);
+            List<AuditEntry> recovery = trail.stream().filter(e -> e.newValue() != null
+                    && e.newValue().contains("emergency recovery")).toList();
+            assertEquals(List.of(AuditAction.UNLOCK, AuditAction.PASSWORD),
+                    recovery.stream().map(AuditEntry::action).toList());
+            assertTrue(recovery.get(0).newValue().contains("holder of the store key (operating-system user ops on"
+                    + " host1)"), recovery.get(0).newValue());
+            assertEquals("system", recovery.get(1).user());
+            assertTrue(store.auditTrail().verify().intact());
+        }
+    }
+
+    @Test
     void unknownUsersAndWrongPasswordsGetTheSameAnswerAndAreAudited() {
         try (Part11Fixture f = new Part11Fixture(dataDir)) {
             long before = f.store.auditTrail().size();

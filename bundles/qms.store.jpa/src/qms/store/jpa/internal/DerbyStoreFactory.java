@@ -84,6 +84,18 @@ public final class DerbyStoreFactory implements StoreFactory {
         return deploy(dir, db, secret, storeId, create, model, principal);
     }
 
+    @Override
+    public void recoverAdministrator(StoreConfig config, ModelRegistry model, String userId, char[] temporaryPassword,
+            String operator) {
+        if (!Files.isDirectory(config.dataDirectory().resolve(DATABASE))) {
+            throw new StoreException("There is no database in " + config.dataDirectory().toAbsolutePath()
+                    + ". Nothing was changed.");
+        }
+        try (JpaRecordStore store = (JpaRecordStore) open(config, model, () -> null)) {
+            store.accounts().recoverAdministrator(userId, temporaryPassword, operator);
+        }
+    }
+
     /**
      * Boots the database (creating it if asked) and opens the store over it: EclipseLink, the schema checked and
      * extended to the model, the store's own backups.

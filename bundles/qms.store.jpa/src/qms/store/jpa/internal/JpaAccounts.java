@@ -472,6 +472,36 @@ final class JpaAccounts implements Accounts {
         });
     }
 
+    /**
+     * Emergency access (through {@link DerbyStoreFactory#recoverAdministrator}, never from a signed-in session): an
+     * active administrator account is unlocked and gets a temporary password that must be changed at sign-in.
+     * Audited as done by the holder of the store key, named by {@code operator}.
+     */
+    void recoverAdministrator(String userId, char[] temporaryPassword, String operator) {
+        UserAccount account = account(userId).orElseThrow(() -> new StoreException("There is no account with user"
+                + " id " + userId + ". Nothing was changed."));
+        if (!account.isActive() || !account.getRoles().contains(AccessRole.ADMINISTRATOR)) {
+            throw new StoreException(userId + " is not an active administrator account; recovery only restores an"
+                    + " administrator's access (who then manages the other accounts). Nothing was changed.");
+        }
+        String hash = newHash(account, credential(userId), temporaryPassword);
+        String by = "the holder of the store key (" + operator + ")";
+        store.write("system", null, tx -> {
+            CredentialEntity c = tx.em.find(CredentialEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
+            boolean wasLocked = c != null && (c.lockedAt != null || c.failedAttempts > 0);
+            setHash(tx, account, hash, true);
+            CredentialEntity updated = tx.em.find(CredentialEntity.class, userId);
+            updated.lockedAt = null;
+            updated.failedAttempts = 0;
+            if (wasLocked) {
+                audit(tx, account, AuditAction.UNLOCK, "Unlocked in an emergency recovery by " + by);
+            }
+            audit(tx, account, AuditAction.PASSWORD, "Temporary password set in an emergency recovery by " + by
+                    + "; it must be changed at the next sign-in");
+            return null;
+        });
+    }
+
     private static void audit(JpaRecordStore.Tx tx, UserAccount account, AuditAction action, String text) {
         tx.audit.append(account.getId(), ModelRegistry.typeName(account.eClass()), account.getUserId(), action, null,
                 null, text);

@@ -1,0 +1,101 @@
+package qms.app;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import qms.core.ModelContributions;
+import qms.core.StoreConfig;
+import qms.core.StoreFactory;
+
+/**
+ * Emergency access when no administrator can sign in — the only administrator is locked out or has forgotten the
+ * password. Run by whoever holds the store's key file, with the suite closed:
+ *
+ * <pre>
+ * java -jar plugins/org.eclipse.equinox.launcher_*.jar -application qms.app.recoverAdmin \
+ *      -dataDir /srv/cro-qms -user jdoe [-keyFile /secure/store.key]
+ * </pre>
+ *
+ * It asks twice for a temporary password (from the terminal, unechoed; or two lines on standard input when there is
+ * no terminal), unlocks the administrator account and sets the password, which must be changed at the next
+ * sign-in. The audit trail records both as done by the key holder (operating-system user and host).
+ */
+public final class RecoverAdministratorApplication extends HeadlessCommand {
+
+    private Path dir;
+    private Path keyFile;
+    private String userId;
+
+    @Override
+    boolean accept(String[] args) {
+        dir = DataLocation.fromArguments(args);
+        keyFile = DataLocation.keyFile(args);
+        userId = DataLocation.text(args, "-user", "qms.user");
+        return dir != null && userId != null;
+    }
+
+    @Override
+    String usage() {
+        return "-application qms.app.recoverAdmin -dataDir <data folder> -user <administrator's user id>"
+                + " [-keyFile <key file>]";
+    }
+
+    @Override
+    String failure() {
+        return "Recovery failed";
+    }
+
+    @Override
+    boolean run(StoreFactory factory) throws IOException {
+        char[] password = null;
+        char[] again = null;
+        try {
+            Console console = System.console();
+            if (console != null) {
+                password = console.readPassword("Temporary password for %s: ", userId);
+                again = console.readPassword("Repeat it: ");
+            } else {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                password = line(in);
+                again = line(in);
+            }
+            if (password == null || again == null || !Arrays.equals(password, again)) {
+                System.err.println("Recovery failed: the two passwords were missing or differ. Nothing was changed.");
+                return false;
+            }
+            factory.recoverAdministrator(new StoreConfig(dir, keyFile), ModelContributions.fromServices(), userId,
+                    password, operator());
+            System.out.println(userId + " is unlocked and has a temporary password, which must be changed at the"
+                    + " next sign-in. The audit trail records this recovery.");
+            return true;
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+            if (again != null) {
+                Arrays.fill(again, '\0');
+            }
+        }
+    }
+
+    private static char[] line(BufferedReader in) throws IOException {
+        String s = in.readLine();
+        return s == null ? null : s.toCharArray();
+    }
+
+    private static String operator() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown host";
+        }
+        return "operating-system user " + System.getProperty("user.name") + " on " + host;
+    }
+}
