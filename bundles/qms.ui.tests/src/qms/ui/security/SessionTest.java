@@ -137,6 +137,24 @@ class SessionTest {
         again.button("Sign In").click();
         bot.waitUntil(() -> !again.isOpen(), "the administrator is back");
         assertEquals(SignedInApplication.ADMIN, Session.principal().userId());
+        assertTrue(bot.syncExec(() -> mainToolBarHeight() > 0), "the main toolbar is laid out again after signing in");
+    }
+
+    /** The height of the window's main toolbar (the trim above the parts). */
+    private int mainToolBarHeight() {
+        int height = 0;
+        java.util.Deque<org.eclipse.swt.widgets.Control> todo = new java.util.ArrayDeque<>(
+                List.of(workbench.shell().widget().getChildren()));
+        while (!todo.isEmpty()) {
+            org.eclipse.swt.widgets.Control c = todo.pop();
+            if (c instanceof org.eclipse.swt.widgets.ToolBar t && t.getItemCount() > 0
+                    && java.util.Arrays.stream(t.getItems()).anyMatch(i -> i.getToolTipText() != null && i.getToolTipText().startsWith("Save"))) {
+                height = Math.max(height, t.getSize().y);
+            } else if (c instanceof org.eclipse.swt.widgets.Composite k) {
+                todo.addAll(List.of(k.getChildren()));
+            }
+        }
+        return height;
     }
 
     @Test
@@ -158,5 +176,21 @@ class SessionTest {
         bot.waitUntil(() -> editor.bot().labelTexts().stream().anyMatch(t -> t.startsWith("Reviewed by "
                 + SignedInApplication.ADMIN_NAME + " (" + SignedInApplication.ADMIN + "), ")
                 && t.endsWith("UTC, meaning: Reviewed")), "the signature shows with the record");
+
+        // changed after signing: a reason is asked, and the signature line says so (and is laid out, not left at
+        // a size of zero when the section keeps its height)
+        editor.bot().textWithLabel("Impact").setText("Confirmed by the vendor");
+        bot.waitUntil(editor::isDirty, "the edit makes the editor dirty");
+        editor.save();
+        ShellBot reason = bot.shell("Reason for Change");
+        reason.text(0).setText("Vendor confirmed the impact in writing");
+        reason.button("OK").click();
+        bot.waitUntil(() -> !editor.isDirty(), "saved with the reason");
+        bot.waitUntil(() -> editor.bot().labelTexts().stream().anyMatch(t -> t.startsWith("Reviewed by ")
+                && t.endsWith("the record was changed after it was signed")), "the signature says the record changed");
+        org.eclipse.swt.widgets.Label line = editor.bot().widget(org.eclipse.swt.widgets.Label.class,
+                l -> l.getText().endsWith("changed after it was signed"), "the signature line");
+        bot.waitUntil(() -> bot.syncExec(() -> line.getSize().y > 0 && line.getSize().x > 0),
+                "the signature line has a size");
     }
 }

@@ -89,6 +89,8 @@ public final class AuditTrailView extends QmsViewPart {
     record Row(AuditEntry entry, boolean first, AuditEntry.Change change) {
     }
 
+    /** The folder of the last export in this session (the first one offers the home folder). */
+    private static Path exportFolder;
     private Composite body;
     private TableViewer viewer;
     private Button onlySelected;
@@ -337,12 +339,14 @@ public final class AuditTrailView extends QmsViewPart {
 
     private void chooseAndExport(Format format) {
         FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
-        dialog.setText(Messages.bind(Messages.Audit_export, format));
+        dialog.setText(Messages.bind(Messages.Audit_exportTitle, format));
         dialog.setFilterExtensions(new String[] { "*." + format.extension() });
+        dialog.setFilterPath(exportFolder == null ? System.getProperty("user.home") : exportFolder.toString());
         dialog.setFileName(AuditTrailExport.suggestedName(format, Instant.now()));
         dialog.setOverwrite(true);
         String chosen = dialog.open();
         if (chosen != null) {
+            exportFolder = Path.of(chosen).toAbsolutePath().getParent();
             AuditTrailExport.Result result = export(format, Path.of(chosen));
             if (result != null && MessageDialog.openQuestion(getSite().getShell(), Messages.bind(
                     Messages.Audit_exportTitle, format), Messages.bind(Messages.Audit_exported, new Object[] {

@@ -128,6 +128,28 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
                     org.eclipse.jface.dialogs.IMessageProvider.INFORMATION);
         }
         form.reflow(true);
+        // the record is this editor's selection: views that follow the selection (Audit Trail) show it on activation
+        getSite().setSelectionProvider(new org.eclipse.jface.viewers.ISelectionProvider() {
+            @Override
+            public org.eclipse.jface.viewers.ISelection getSelection() {
+                return new org.eclipse.jface.viewers.StructuredSelection(record);
+            }
+
+            @Override
+            public void setSelection(org.eclipse.jface.viewers.ISelection selection) {
+                // fixed: always the edited record
+            }
+
+            @Override
+            public void addSelectionChangedListener(org.eclipse.jface.viewers.ISelectionChangedListener l) {
+                // the selection never changes
+            }
+
+            @Override
+            public void removeSelectionChangedListener(org.eclipse.jface.viewers.ISelectionChangedListener l) {
+                // the selection never changes
+            }
+        });
     }
 
     /** The record actions that apply to this record's class (OSGi services), as buttons in the form's toolbar. */
@@ -199,6 +221,8 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
                 }
             }
         }
+        // the labels were replaced: lay the section and the body out again, or they keep a size of zero
+        form.getBody().layout(signatures.getChildren());
         form.reflow(true);
     }
 

@@ -62,6 +62,18 @@ abstract class CredentialsDialog extends TitleAreaDialog {
         return text;
     }
 
+    /** At most about 110 characters wide: the title area's message wraps instead of stretching the dialog. */
+    @Override
+    protected org.eclipse.swt.graphics.Point getInitialSize() {
+        org.eclipse.swt.graphics.Point preferred = super.getInitialSize();
+        int width = Math.min(preferred.x, convertWidthInCharsToPixels(110));
+        if (width == preferred.x) {
+            return preferred;
+        }
+        org.eclipse.swt.graphics.Point wrapped = getShell().computeSize(width, SWT.DEFAULT, true);
+        return new org.eclipse.swt.graphics.Point(width, Math.max(preferred.y, wrapped.y));
+    }
+
     @Override
     protected void okPressed() {
         try {

@@ -133,6 +133,8 @@ public final class SessionGuard {
         for (Shell s : shells) {
             if (!s.isDisposed()) {
                 s.setVisible(true);
+                // closing the editors while hidden leaves the trim (main toolbar) without a size until laid out
+                s.layout(true, true);
             }
         }
     }

@@ -85,7 +85,7 @@ public final class SignatureActions {
         public void run(Context context) {
             UserAccount account = (UserAccount) context.record();
             if (new SetPasswordDialog(context.shell(), context.store().accounts(), account).open() == Window.OK) {
-                MessageDialog.openInformation(context.shell(), label(), "The temporary password of "
+                MessageDialog.openInformation(context.shell(), SetPasswordDialog.TITLE, "The temporary password of "
                         + account.getUserId() + " is set.");
             }
         }
