@@ -8,12 +8,15 @@ cd "$root"
 missing=()
 command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
 ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0' || missing+=(libgtk-3-0)
+# the backup module's importer tests run the real tools to make their input
+command -v restic >/dev/null 2>&1 || missing+=(restic)
+command -v borg >/dev/null 2>&1 || missing+=(borgbackup)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "The UI tests need: sudo apt-get install ${missing[*]}" >&2
+    echo "The tests need: sudo apt-get install ${missing[*]}" >&2
     exit 1
   fi
 fi

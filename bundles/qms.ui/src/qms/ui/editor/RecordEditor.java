@@ -252,8 +252,10 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
     }
 
     private void updateHeading() {
-        form.setText(Validation.typeLabel(record.eClass()) + ": " + Records.label(record)
-                + (isNew ? " " + Messages.Editor_notSaved : ""));
+        boolean unnamed = isNew && Records.label(record).startsWith(record.eClass().getName());
+        form.setText(unnamed ? getEditorInput().getName() + " " + Messages.Editor_notSaved
+                : Validation.typeLabel(record.eClass()) + ": " + Records.label(record)
+                        + (isNew ? " " + Messages.Editor_notSaved : ""));
     }
 
     @Override

@@ -1,0 +1,60 @@
+package qms.backup.core;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import qms.core.ModelContributions;
+import qms.core.Principal;
+import qms.core.RecordStore;
+import qms.core.StoreConfig;
+import qms.core.StoreFactory;
+import qms.model.AccessRole;
+import qms.testing.TestAccounts;
+
+/**
+ * A real encrypted store opened through the store factory service, with the model of every installed module (so
+ * the backup module's DS contribution must be there), an administrator and a QA manager.
+ */
+final class BackupTestStore implements AutoCloseable {
+
+    static final Principal ADMIN = new Principal("admin", "Ada Admin");
+    static final Principal QA = new Principal("quinn", "Quinn QA");
+    static final Principal CONTRIBUTOR = new Principal("carl", "Carl Contributor");
+    static final Principal AUDITOR = new Principal("audrey", "Audrey Auditor");
+
+    final AtomicReference<Principal> user = new AtomicReference<>(ADMIN);
+    final RecordStore store;
+    private final ServiceTracker<StoreFactory, StoreFactory> tracker;
+
+    BackupTestStore(Path dir) throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(BackupModelContribution.class).getBundleContext();
+        assertNotNull(context, "qms.backup.core is started");
+        tracker = new ServiceTracker<>(context, StoreFactory.class, null);
+        tracker.open();
+        StoreFactory factory = tracker.waitForService(20_000);
+        assertNotNull(factory, "the store factory service (qms.store.jpa) is running");
+        store = factory.open(new StoreConfig(dir.resolve("data"), dir.resolve("store.key")),
+                ModelContributions.fromServices(), user::get);
+        TestAccounts.enroll(store, ADMIN, List.of(AccessRole.ADMINISTRATOR), QA);
+        store.save(TestAccounts.account(CONTRIBUTOR, AccessRole.CONTRIBUTOR), null);
+        store.save(TestAccounts.account(AUDITOR, AccessRole.AUDITOR), null);
+        user.set(QA);
+    }
+
+    void actAs(Principal p) {
+        user.set(p);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        tracker.close();
+    }
+}
