@@ -1,0 +1,153 @@
+package qms.backup.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import qms.backup.core.BackupHistory.Backup;
+import qms.backup.core.BackupHistory.Copy;
+import qms.backup.core.BackupHistory.Policy;
+import qms.backup.core.BackupHistory.RestoreTest;
+import qms.backup.core.ComplianceRules.Assessment;
+import qms.backup.model.BackupCopy;
+import qms.backup.model.BackupLogEntry;
+import qms.backup.model.BackupPackage;
+import qms.backup.model.BackupPolicy;
+import qms.backup.model.RestorationTest;
+import qms.backup.model.RestoreResult;
+import qms.core.Query;
+import qms.core.RecordStore;
+import qms.core.Records;
+import qms.core.SignatureCheck;
+import qms.model.ComputerizedSystem;
+import qms.model.QmsPackage;
+
+/**
+ * The compliance status of every computerized system, computed from the store's policies, backup log and
+ * restoration tests by {@link ComplianceRules}. A restoration test counts as reviewed when it carries an intact
+ * signature meaning Reviewed or Approved.
+ */
+public final class BackupCompliance {
+
+    /** Signature meanings that make a restoration test reviewed. */
+    public static final Set<String> REVIEW_MEANINGS = Set.of("Reviewed", "Approved");
+
+    /** One system's status for a period. */
+    public record SystemStatus(ComputerizedSystem system, BackupPolicy policy, Assessment assessment) {
+    }
+
+    /** One line of the compliance log: a system on a day. */
+    public record DayRow(LocalDate date, ComputerizedSystem system, boolean backupCompleted,
+            RestoreResult restorationTested, ComplianceStatus status) {
+    }
+
+    private final RecordStore store;
+    private final ComplianceRules rules;
+    private final ZoneId zone;
+
+    public BackupCompliance(RecordStore store, int dueSoonDays, ZoneId zone) {
+        this.store = store;
+        this.rules = new ComplianceRules(dueSoonDays, zone);
+        this.zone = zone;
+    }
+
+    /** Every system's status for the days {@code from} to {@code to}, as of {@code asOf}; worst first, then by name. */
+    public List<SystemStatus> assess(LocalDate from, LocalDate to, Instant asOf) {
+        Histories h = load();
+        List<SystemStatus> result = new ArrayList<>();
+        for (ComputerizedSystem s : h.systems) {
+            BackupPolicy policy = h.policies.get(s.getId());
+            result.add(new SystemStatus(s, policy, rules.assess(h.history(s.getId()), from, to, asOf)));
+        }
+        result.sort(Comparator.comparing((SystemStatus st) -> st.assessment().status()).reversed()
+                .thenComparing(st -> st.system().getName(), String.CASE_INSENSITIVE_ORDER));
+        return result;
+    }
+
+    /**
+     * The compliance log: for each day from {@code from} to {@code to} and each system, whether a backup completed,
+     * the restoration test of that day (or null), and the status as of the end of that day (or {@code now}, for
+     * today). Newest day first, systems by name.
+     */
+    public List<DayRow> daily(LocalDate from, LocalDate to, Instant now) {
+        Histories h = load();
+        List<DayRow> rows = new ArrayList<>();
+        for (LocalDate day = to; !day.isBefore(from); day = day.minusDays(1)) {
+            Instant start = day.atStartOfDay(zone).toInstant();
+            Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+            if (start.isAfter(now)) {
+                continue;
+            }
+            Instant asOf = end.isAfter(now) ? now : end.minusSeconds(1);
+            for (ComputerizedSystem s : h.systems) {
+                BackupHistory history = h.history(s.getId());
+                List<RestoreTest> tests = history.testsBetween(start, end);
+                rows.add(new DayRow(day, s, history.completedBetween(start, end), tests.isEmpty() ? null
+                        : tests.get(tests.size() - 1).result(), rules.assess(history, day, day, asOf).status()));
+            }
+        }
+        return rows;
+    }
+
+    private Histories load() {
+        Histories h = new Histories();
+        h.systems = store.list(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM)).stream()
+                .map(ComputerizedSystem.class::cast)
+                .sorted(Comparator.comparing(ComputerizedSystem::getName, String.CASE_INSENSITIVE_ORDER)).toList();
+        for (var r : store.list(Query.of(BackupPackage.Literals.BACKUP_POLICY))) {
+            BackupPolicy p = (BackupPolicy) r;
+            if (p.isActive()) {
+                h.policies.putIfAbsent(Records.id(p.getSystem()), p);
+            }
+        }
+        for (var r : store.list(Query.of(BackupPackage.Literals.BACKUP_LOG_ENTRY))) {
+            BackupLogEntry e = (BackupLogEntry) r;
+            h.backups.computeIfAbsent(Records.id(e.getSystem()), k -> new ArrayList<>())
+                    .add(new Backup(e.getStartedAt().toInstant(), e.isCompleted()));
+        }
+        for (var r : store.list(Query.of(BackupPackage.Literals.RESTORATION_TEST))) {
+            RestorationTest t = (RestorationTest) r;
+            if (!t.isSetResult()) {
+                continue;
+            }
+            boolean reviewed = store.signatures().signatures(t.getId()).stream().filter(SignatureCheck::intact)
+                    .anyMatch(c -> REVIEW_MEANINGS.contains(c.signature().getMeaning()));
+            h.tests.computeIfAbsent(Records.id(t.getSystem()), k -> new ArrayList<>())
+                    .add(new RestoreTest(t.getTestedAt().toInstant(), t.getResult(), reviewed));
+        }
+        return h;
+    }
+
+    /** The facts the rules need, from a policy record. */
+    public static Policy policy(BackupPolicy p) {
+        List<Copy> copies = new ArrayList<>();
+        for (BackupCopy c : p.getCopies()) {
+            copies.add(new Copy(c.getSite(), c.isOffsite(), c.isEncrypted()));
+        }
+        return new Policy(Duration.ofHours(p.getRpoHours()), p.getFrequency(), p.getRestoreTestCadenceDays(),
+                p.isEncryptionRequired(), p.isOffsiteCopyRequired(), copies);
+    }
+
+    private static final class Histories {
+        List<ComputerizedSystem> systems;
+        final Map<String, BackupPolicy> policies = new HashMap<>();
+        final Map<String, List<Backup>> backups = new HashMap<>();
+        final Map<String, List<RestoreTest>> tests = new HashMap<>();
+        private final Map<String, BackupHistory> built = new HashMap<>();
+
+        BackupHistory history(String systemId) {
+            return built.computeIfAbsent(systemId, id -> {
+                BackupPolicy p = policies.get(id);
+                return new BackupHistory(p == null ? null : policy(p), backups.getOrDefault(id, List.of()),
+                        tests.getOrDefault(id, List.of()));
+            });
+        }
+    }
+}
