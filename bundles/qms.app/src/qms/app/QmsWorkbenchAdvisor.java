@@ -64,6 +64,13 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
+        // editors are opened by the signed-in user only; a tab left over from a session that ended abruptly (the
+        // workbench model is saved now and then) has no record to show
+        for (org.eclipse.ui.IWorkbenchWindow w : getWorkbenchConfigurer().getWorkbench().getWorkbenchWindows()) {
+            for (org.eclipse.ui.IWorkbenchPage page : w.getPages()) {
+                page.closeAllEditors(false);
+            }
+        }
         qms.ui.security.SessionGuard.install(getWorkbenchConfigurer().getWorkbench().getDisplay(),
                 dataDirectory.toString());
         qms.ui.security.OwnBackupJob.install(getWorkbenchConfigurer().getWorkbench().getDisplay());

@@ -72,8 +72,9 @@ public final class BackupComplianceView extends QmsViewPart {
         column("Reasons", 520, s -> s.assessment().reasons().isEmpty() ? "All rules met"
                 : s.assessment().reasons().stream().map(ComplianceRules.Reason::text).collect(Collectors.joining(
                         "; ")), null);
-        column("Next restore test due", 150, s -> s.assessment().nextRestoreTestDue() == null ? "overdue"
-                : s.assessment().nextRestoreTestDue().toString(), null);
+        column("Next restore test due", 150, s -> s.policy() == null ? "\u2014"
+                : s.assessment().nextRestoreTestDue() == null ? "overdue"
+                        : s.assessment().nextRestoreTestDue().toString(), null);
         column("Policy", 200, s -> s.policy() == null ? "none" : s.policy().getName(), null);
         viewer.addDoubleClickListener(e -> {
             if (viewer.getStructuredSelection().getFirstElement() instanceof SystemStatus s) {

@@ -98,7 +98,7 @@ public final class ComplianceLogView extends QmsViewPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         String[] titles = { "Date", "System", "Backup Completed", "Restoration Tested", "Status" };
-        int[] widths = { 110, 220, 140, 160, 130 };
+        int[] widths = { 110, 220, 150, 170, 130 };
         for (int i = 0; i < titles.length; i++) {
             TableColumn c = new TableColumn(table, SWT.LEFT);
             c.setText(titles[i]);

@@ -61,7 +61,7 @@ final class ImportBackupLogDialog extends TitleAreaDialog {
 
         new Label(fields, SWT.NONE).setText("&File:");
         file = new Text(fields, SWT.BORDER);
-        GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(file);
+        GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(file);
         Button browse = new Button(fields, SWT.PUSH);
         browse.setText("&Browse\u2026");
         browse.addListener(SWT.Selection, e -> browse());
@@ -76,8 +76,8 @@ final class ImportBackupLogDialog extends TitleAreaDialog {
 
         new Label(fields, SWT.NONE).setText("&Repository:");
         repository = new Text(fields, SWT.BORDER);
-        repository.setMessage("where the backups are (restic's output does not say; borg's does)");
-        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(repository);
+        repository.setMessage("restic only: its output does not name the repository");
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(360, SWT.DEFAULT).applyTo(repository);
 
         new Label(fields, SWT.NONE).setText("Borg &times in:");
         zone = new Combo(fields, SWT.READ_ONLY);
@@ -87,6 +87,14 @@ final class ImportBackupLogDialog extends TitleAreaDialog {
         GridDataFactory.fillDefaults().span(2, 1).applyTo(zone);
         file.addListener(SWT.Modify, e -> validate());
         return area;
+    }
+
+    @Override
+    protected org.eclipse.swt.graphics.Point getInitialSize() {
+        org.eclipse.swt.graphics.Point preferred = super.getInitialSize();
+        int width = Math.min(preferred.x, convertWidthInCharsToPixels(100));
+        return new org.eclipse.swt.graphics.Point(width, Math.max(preferred.y, getShell().computeSize(width,
+                SWT.DEFAULT, true).y));
     }
 
     @Override

@@ -189,6 +189,8 @@ public final class FormRenderer {
         boolean multiLine = model.flag(a, Hints.MULTI_LINE);
         Text text = toolkit.createText(body, "", multiLine ? SWT.MULTI | SWT.WRAP | SWT.V_SCROLL : SWT.SINGLE);
         GridData gd = span(new GridData(SWT.FILL, multiLine ? SWT.FILL : SWT.CENTER, true, false));
+        // a small preferred width: fields fill the form, but a long value never widens it beyond the editor
+        gd.widthHint = 200;
         if (multiLine) {
             gd.heightHint = 5 * text.getLineHeight();
             gd.widthHint = 300;
@@ -204,6 +206,7 @@ public final class FormRenderer {
         table.setLinesVisible(true);
         GridData gd = new GridData(SWT.FILL, SWT.FILL, true, false);
         gd.heightHint = 6 * table.getItemHeight() + table.getHeaderHeight();
+        gd.widthHint = 300; // not the sum of the column widths: the table fills the form and scrolls itself
         table.setLayoutData(gd);
         TableViewer viewer = new TableViewer(table);
         ListBinding.createColumns(viewer, r);

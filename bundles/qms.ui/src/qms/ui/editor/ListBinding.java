@@ -71,7 +71,7 @@ final class ListBinding extends FeatureBinding {
             cols.add(label);
         }
         for (EAttribute a : type.getEAllAttributes()) {
-            if (cols.size() < 4 && !a.isID() && !cols.contains(a) && !a.isMany()
+            if (cols.size() < 6 && !a.isID() && !cols.contains(a) && !a.isMany()
                     && !"true".equals(QmsUi.get().model().hint(a, qms.core.Hints.MULTI_LINE))
                     && !"true".equals(QmsUi.get().model().hint(a, qms.core.Hints.HIDDEN))) {
                 cols.add(a);
