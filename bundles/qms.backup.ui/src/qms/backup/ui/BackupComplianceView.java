@@ -117,13 +117,24 @@ public final class BackupComplianceView extends QmsViewPart {
             viewer.setInput(List.of());
             return;
         }
-        List<SystemStatus> statuses = BackupUi.compliance().assess(f, t, Instant.now());
+        Instant now = Instant.now();
+        List<SystemStatus> statuses = BackupUi.compliance().assess(f, t, now);
         viewer.setInput(statuses);
+        var store = qms.ui.QmsUi.get().store();
+        int raised = 0;
+        if (store.accounts().mayWrite(qms.model.QmsPackage.Literals.FINDING)) {
+            // a Non-Compliant system gets a finding once (not again while it is open)
+            raised = qms.backup.core.FindingRaiser.forStatuses(store, statuses, now).size();
+            if (raised > 0) {
+                qms.ui.QmsUi.get().changed(List.of()); // the navigator shows them; this view computes nothing new
+            }
+        }
         Map<ComplianceStatus, Long> counts = statuses.stream().collect(Collectors.groupingBy(
                 s -> s.assessment().status(), () -> new EnumMap<>(ComplianceStatus.class), Collectors.counting()));
         summary.setText(statuses.size() + " systems: " + counts.getOrDefault(ComplianceStatus.NON_COMPLIANT, 0L)
                 + " Non-Compliant, " + counts.getOrDefault(ComplianceStatus.AT_RISK, 0L) + " At Risk, "
-                + counts.getOrDefault(ComplianceStatus.COMPLIANT, 0L) + " Compliant");
+                + counts.getOrDefault(ComplianceStatus.COMPLIANT, 0L) + " Compliant" + (raised == 0 ? ""
+                        : "; " + raised + " finding(s) raised"));
         summary.getParent().layout();
     }
 
