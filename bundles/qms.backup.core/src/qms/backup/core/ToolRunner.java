@@ -48,6 +48,8 @@ final class ToolRunner {
         Path out = work.resolve("run-" + n + ".out");
         Path err = work.resolve("run-" + n + ".err");
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        // only what this run sets: a password or repository inherited from the environment must not take part
+        pb.environment().keySet().removeIf(k -> k.startsWith("RESTIC_") || k.startsWith("BORG_"));
         pb.environment().putAll(env);
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
                 nullDevice()));

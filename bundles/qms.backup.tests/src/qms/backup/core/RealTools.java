@@ -39,6 +39,7 @@ final class RealTools {
     Run run(String... command) {
         try {
             ProcessBuilder pb = new ProcessBuilder(List.of(command));
+            pb.environment().keySet().removeIf(k -> k.startsWith("RESTIC_") || k.startsWith("BORG_"));
             pb.environment().putAll(env);
             Path out = Files.createTempFile("tool-out", ".txt");
             Path err = Files.createTempFile("tool-err", ".txt");
