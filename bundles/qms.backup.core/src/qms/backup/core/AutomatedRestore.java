@@ -206,7 +206,8 @@ public final class AutomatedRestore {
         store.storeContent(evidence, o.report().getBytes(StandardCharsets.UTF_8), null);
 
         RestorationTest t = Records.newRecord(BackupPackage.Literals.RESTORATION_TEST);
-        t.setTitle("Automated restore of " + o.snapshot() + " (" + policy.getName() + ")");
+        String shortId = o.snapshot().matches("[0-9a-f]{64}") ? o.snapshot().substring(0, 8) : o.snapshot();
+        t.setTitle("Automated restore of " + shortId + " (" + policy.getName() + ")");
         t.setSystem(policy.getSystem());
         t.setTestedAt(Date.from(now));
         t.setBackupRestored(o.snapshot());

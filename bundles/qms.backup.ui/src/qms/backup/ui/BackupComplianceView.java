@@ -40,6 +40,7 @@ public final class BackupComplianceView extends QmsViewPart {
     private Label summary;
     private TableViewer viewer;
     private final Map<ComplianceStatus, Color> colours = new EnumMap<>(ComplianceStatus.class);
+    private java.util.Set<String> justRaised = java.util.Set.of();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -124,9 +125,12 @@ public final class BackupComplianceView extends QmsViewPart {
         int raised = 0;
         if (store.accounts().mayWrite(qms.model.QmsPackage.Literals.FINDING)) {
             // a Non-Compliant system gets a finding once (not again while it is open)
-            raised = qms.backup.core.FindingRaiser.forStatuses(store, statuses, now).size();
+            List<String> ids = qms.backup.core.FindingRaiser.forStatuses(store, statuses, now).stream()
+                    .map(qms.model.Record::getId).toList();
+            raised = ids.size();
             if (raised > 0) {
-                qms.ui.QmsUi.get().changed(List.of()); // the navigator shows them; this view computes nothing new
+                justRaised = java.util.Set.copyOf(ids);
+                qms.ui.QmsUi.get().changed(ids); // the navigator shows them; this view has nothing new to compute
             }
         }
         Map<ComplianceStatus, Long> counts = statuses.stream().collect(Collectors.groupingBy(
@@ -151,6 +155,9 @@ public final class BackupComplianceView extends QmsViewPart {
 
     @Override
     protected void recordsChanged(List<String> recordIds) {
+        if (!recordIds.isEmpty() && justRaised.containsAll(recordIds)) {
+            return; // the findings this view just raised: keep saying so
+        }
         reload();
     }
 

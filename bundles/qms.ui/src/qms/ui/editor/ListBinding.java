@@ -113,6 +113,12 @@ final class ListBinding extends FeatureBinding {
                 @Override
                 public String getText(Object element) {
                     Object v = ((EObject) element).eGet(a);
+                    if (v instanceof Boolean b) {
+                        return b ? "Yes" : "No";
+                    }
+                    if (v instanceof org.eclipse.emf.common.util.Enumerator e) {
+                        return e.getLiteral();
+                    }
                     return v == null ? "" : v.toString();
                 }
             });
