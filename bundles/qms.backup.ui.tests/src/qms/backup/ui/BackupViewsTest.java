@@ -1,0 +1,240 @@
+package qms.backup.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import qms.backup.core.ComplianceLogExport;
+import qms.backup.model.BackupCopy;
+import qms.backup.model.BackupLogEntry;
+import qms.backup.model.BackupPackage;
+import qms.backup.model.BackupPolicy;
+import qms.backup.model.BackupTool;
+import qms.backup.model.RestorationTest;
+import qms.backup.model.RestoreResult;
+import qms.backup.model.VerificationMethod;
+import qms.core.Query;
+import qms.core.RecordStore;
+import qms.core.Records;
+import qms.model.ComputerizedSystem;
+import qms.model.DataClassification;
+import qms.model.Finding;
+import qms.model.GxpCriticality;
+import qms.model.QmsPackage;
+import qms.ui.QmsUi;
+import qms.ui.testing.Bot;
+import qms.ui.testing.ContainerBot;
+import qms.ui.testing.ShellBot;
+import qms.ui.testing.SignedInApplication;
+import qms.ui.testing.TableBot;
+import qms.ui.testing.ViewBot;
+import qms.ui.testing.WorkbenchBot;
+
+/**
+ * The backup module in the real workbench: the compliance view and log computed from records, the log's filters and
+ * export, and the import dialog reading real restic output.
+ */
+class BackupViewsTest {
+
+    private final Bot bot = new Bot();
+    private final WorkbenchBot workbench = bot.workbench();
+    private final RecordStore store = QmsUi.get().store();
+    private final LocalDate today = LocalDate.now();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void reset() {
+        workbench.resetWorkbench();
+    }
+
+    private ComputerizedSystem system(String name) {
+        ComputerizedSystem s = Records.newRecord(QmsPackage.Literals.COMPUTERIZED_SYSTEM);
+        s.setName(name);
+        s.setGxpCriticality(GxpCriticality.MEDIUM);
+        s.setDataClassification(DataClassification.PSEUDONYMISED);
+        store.save(s, null);
+        return s;
+    }
+
+    /** A policy with an encrypted on-site and off-site copy, a backup just after midnight every day, a reviewed passed test. */
+    private ComputerizedSystem compliantSystem(String name) {
+        ComputerizedSystem s = system(name);
+        BackupPolicy p = Records.newRecord(BackupPackage.Literals.BACKUP_POLICY);
+        p.setName(name + " policy");
+        p.setSystem(s);
+        p.setTool(BackupTool.OTHER); // imports of restic output (another test) must not match it
+        for (boolean offsite : new boolean[] { false, true }) {
+            BackupCopy c = Records.newRecord(BackupPackage.Literals.BACKUP_COPY);
+            c.setSite(offsite ? "Dublin" : "Frankfurt");
+            c.setOffsite(offsite);
+            c.setEncrypted(true);
+            p.getCopies().add(c);
+        }
+        store.save(p, null);
+        List<BackupLogEntry> log = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            BackupLogEntry e = Records.newRecord(BackupPackage.Literals.BACKUP_LOG_ENTRY);
+            e.setSystem(s);
+            e.setStartedAt(Date.from(today.minusDays(i).atStartOfDay(ZoneId.systemDefault()).plusSeconds(1).toInstant()));
+            e.setSnapshotId(name + "-" + i);
+            e.setCompleted(true);
+            log.add(e);
+        }
+        store.save(log, null);
+        RestorationTest t = Records.newRecord(BackupPackage.Literals.RESTORATION_TEST);
+        t.setTitle("Quarterly restore of " + name);
+        t.setSystem(s);
+        t.setTestedAt(Date.from(today.minusDays(10).atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant()));
+        t.setResult(RestoreResult.PASSED);
+        t.setVerificationMethod(VerificationMethod.CHECKSUMS);
+        store.save(t, null);
+        store.signatures().sign(t.getId(), SignedInApplication.ADMIN, SignedInApplication.ADMIN_PASSWORD
+                .toCharArray(), "Reviewed");
+        return s;
+    }
+
+    private static int row(TableBot table, String firstCell) {
+        for (int r = 0; r < table.rowCount(); r++) {
+            if (firstCell.equals(table.cell(r, 0))) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void theComplianceViewShowsComputedStatusesAndRaisesAFindingOnce() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        ComputerizedSystem ctms = compliantSystem("CTMS " + tag);
+        ComputerizedSystem lims = system("LIMS " + tag);
+
+        ViewBot view = workbench.showView(BackupComplianceView.ID);
+        TableBot table = view.bot().table();
+        bot.waitUntil(() -> row(table, lims.getName()) >= 0, "the systems are listed");
+        int l = row(table, lims.getName());
+        assertEquals("Non-Compliant", table.cell(l, 1));
+        assertEquals("No active backup policy for this system", table.cell(l, 2));
+        int c = row(table, ctms.getName());
+        assertEquals("Compliant", table.cell(c, 1), table.cell(c, 2));
+        assertEquals("All rules met", table.cell(c, 2));
+        assertEquals(today.minusDays(10).plusDays(90).toString(), table.cell(c, 3));
+
+        String reference = "AUTO-BC-" + lims.getId().substring(0, 8);
+        List<Finding> raised = store.list(Query.of(QmsPackage.Literals.FINDING).where(QmsPackage.Literals
+                .FINDING__REFERENCE, reference)).stream().map(Finding.class::cast).toList();
+        assertEquals(1, raised.size(), "the Non-Compliant system got a finding");
+        assertEquals("Absence of backup policies", raised.get(0).getCategory());
+        view.bot().button("Refresh").click();
+        bot.waitUntil(() -> row(table, lims.getName()) >= 0, "listed again");
+        assertEquals(1, store.count(Query.of(QmsPackage.Literals.FINDING).where(QmsPackage.Literals
+                .FINDING__REFERENCE, reference)), "not raised again on refresh");
+    }
+
+    @Test
+    void theComplianceLogFiltersSortsAndExports() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        ComputerizedSystem ctms = compliantSystem("CTMS " + tag);
+        system("LIMS " + tag);
+
+        ViewBot view = workbench.showView(ComplianceLogView.ID);
+        ContainerBot bar = view.bot();
+        TableBot table = bar.table();
+        assertEquals(List.of("Date", "System", "Backup Completed", "Restoration Tested", "Status"),
+                table.columnTitles());
+        bar.comboWithLabel("System").setSelection(ctms.getName());
+        bot.waitUntil(() -> table.rowCount() == 31, "31 days of the default period for one system");
+        for (int r = 0; r < table.rowCount(); r++) {
+            assertEquals(ctms.getName(), table.cell(r, 1));
+            assertEquals("Yes", table.cell(r, 2));
+            // each day's status as of that day: before the restoration test 10 days ago none had passed
+            assertEquals(r <= 10 ? "Compliant" : "Non-Compliant", table.cell(r, 4), "row " + r);
+        }
+        assertEquals(today.toString(), table.cell(0, 0), "newest first");
+        int tested = row(table, today.minusDays(10).toString());
+        assertEquals("Yes (Passed)", table.cell(tested, 3));
+
+        bar.comboWithLabel("System").setSelection(ComplianceLogView.ALL_SYSTEMS);
+        bar.comboWithLabel("Status").setSelection("Non-Compliant");
+        bot.waitUntil(() -> table.rowCount() > 0 && table.cell(0, 4).equals("Non-Compliant"), "filtered by status");
+        for (int r = 0; r < table.rowCount(); r++) {
+            assertEquals("Non-Compliant", table.cell(r, 4));
+        }
+
+        ComplianceLogView part = bot.syncExec(() -> (ComplianceLogView) view.reference().getPart(false));
+        Path csv = dir.resolve("log.csv");
+        int rows = table.rowCount();
+        bot.syncExec(() -> {
+            try {
+                return part.export(ComplianceLogExport.Format.CSV, csv);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals("Date,System,Backup Completed,Restoration Tested,Status", lines.get(0));
+        assertEquals(rows + 1, lines.size(), "one line per row shown");
+        assertTrue(lines.stream().skip(1).allMatch(s -> s.endsWith(",Non-Compliant")));
+    }
+
+    @Test
+    void theImportDialogReadsRealResticOutput() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("protocol.txt"), "Protocol CRO-2026-01\n");
+        Path repo = dir.resolve("repo");
+        String host = "ctms-" + UUID.randomUUID().toString().substring(0, 6);
+        run("restic", "init", "--repo", repo.toString());
+        run("restic", "backup", "--repo", repo.toString(), "--host", host, data.toString());
+        Path snapshots = Files.writeString(dir.resolve("snapshots.json"), run("restic", "snapshots", "--repo",
+                repo.toString(), "--json"));
+        ComputerizedSystem s = system("CTMS " + host);
+        BackupPolicy p = Records.newRecord(BackupPackage.Literals.BACKUP_POLICY);
+        p.setName(s.getName() + " policy");
+        p.setSystem(s);
+        p.setMatchHost(host);
+        store.save(p, null);
+
+        workbench.menu("Backup", "Import Backup Log\u2026").click();
+        ShellBot dialog = bot.shell("Import Backup Log");
+        dialog.textWithLabel("File").setText(snapshots.toString());
+        dialog.button("Import").click();
+        bot.waitUntil(() -> !dialog.isOpen(), "the dialog closes and the import runs");
+        ShellBot result = bot.shell("Import Backup Log");
+        assertTrue(result.labelTexts().stream().anyMatch(t -> t.contains("1 backup(s) read, 1 added to the backup"
+                + " log, 0 already there")), result.labelTexts().toString());
+        result.button("OK").click();
+        List<BackupLogEntry> log = store.list(Query.of(BackupPackage.Literals.BACKUP_LOG_ENTRY)).stream()
+                .map(BackupLogEntry.class::cast).filter(e -> Records.id(e.getSystem()).equals(s.getId())).toList();
+        assertEquals(1, log.size());
+        assertTrue(log.get(0).getToolOutput().contains("on " + host), log.get(0).getToolOutput());
+    }
+
+    private String run(String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("RESTIC_"));
+        pb.environment().put("RESTIC_PASSWORD", "correct horse battery staple");
+        pb.environment().put("RESTIC_CACHE_DIR", dir.resolve("cache").toString());
+        Path out = dir.resolve("out-" + UUID.randomUUID());
+        pb.redirectOutput(out.toFile()).redirectErrorStream(true);
+        Process p = pb.start();
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), String.join(" ", command));
+        String text = Files.readString(out);
+        assertEquals(0, p.exitValue(), String.join(" ", command) + ":\n" + text);
+        return text;
+    }
+}

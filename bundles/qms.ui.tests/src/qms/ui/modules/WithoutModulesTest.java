@@ -1,0 +1,39 @@
+package qms.ui.modules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.swt.widgets.MenuItem;
+import org.junit.jupiter.api.Test;
+
+import qms.ui.testing.Bot;
+import qms.ui.testing.WorkbenchBot;
+
+/**
+ * The suite without any module (this test runtime holds the platform and core features only, like a product built
+ * without qms.backup.feature): it starts, signs in and works, and nothing of a module shows.
+ */
+class WithoutModulesTest {
+
+    private final Bot bot = new Bot();
+    private final WorkbenchBot workbench = bot.workbench();
+
+    @Test
+    void theCoreRunsWithoutTheBackupModule() {
+        for (String module : List.of("qms.backup.model", "qms.backup.core", "qms.backup.ui")) {
+            assertNull(Platform.getBundle(module), module + " is not installed here");
+        }
+        List<String> menus = bot.syncExec(() -> Arrays.stream(workbench.shell().widget().getMenuBar().getItems())
+                .map(MenuItem::getText).map(t -> t.replace("&", "")).toList());
+        assertEquals(List.of("File", "Edit", "Window", "Help"), menus, "no Backup menu");
+        List<String> groups = workbench.view("Records").bot().tree().items();
+        assertTrue(groups.stream().anyMatch(g -> g.startsWith("Computerized Systems (")), groups.toString());
+        assertFalse(groups.stream().anyMatch(g -> g.startsWith("Backup")), groups.toString());
+    }
+}
