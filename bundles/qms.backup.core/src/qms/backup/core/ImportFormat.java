@@ -8,7 +8,9 @@ public enum ImportFormat {
     RESTIC_SNAPSHOTS(BackupTool.RESTIC, "restic snapshots --json"),
     BORG_LIST(BackupTool.BORG, "borg list --json"),
     BORG_INFO(BackupTool.BORG, "borg info --json"),
-    BORG_CREATE(BackupTool.BORG, "borg create --json");
+    BORG_CREATE(BackupTool.BORG, "borg create --json"),
+    /** The suite's documented CSV layout (README): Date, System, Backup Completed, … — systems by name. */
+    CSV(null, "CSV backup log");
 
     private final BackupTool tool;
     private final String command;
@@ -18,6 +20,7 @@ public enum ImportFormat {
         this.command = command;
     }
 
+    /** The tool that writes it; null for the CSV layout, which any tool or person can write. */
     public BackupTool tool() {
         return tool;
     }

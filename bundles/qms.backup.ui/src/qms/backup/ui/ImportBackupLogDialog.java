@@ -107,7 +107,7 @@ final class ImportBackupLogDialog extends TitleAreaDialog {
     private void browse() {
         FileDialog d = new FileDialog(getShell(), SWT.OPEN);
         d.setText("Backup tool output");
-        d.setFilterExtensions(new String[] { "*.json", "*" });
+        d.setFilterExtensions(new String[] { "*.json;*.csv", "*" });
         d.setFilterPath(System.getProperty("user.home"));
         String chosen = d.open();
         if (chosen != null) {
@@ -122,7 +122,8 @@ final class ImportBackupLogDialog extends TitleAreaDialog {
             char[] head = new char[4096];
             int n = in.read(head);
             String s = n <= 0 ? "" : new String(head, 0, n).stripLeading();
-            ImportFormat guess = s.startsWith("[") ? ImportFormat.RESTIC_SNAPSHOTS
+            ImportFormat guess = s.toLowerCase().startsWith("date,") || s.toLowerCase().contains(",system,")
+                    ? ImportFormat.CSV : s.startsWith("[") ? ImportFormat.RESTIC_SNAPSHOTS
                     : s.contains("\"archive\":") ? ImportFormat.BORG_CREATE
                             : s.contains("\"hostname\"") ? ImportFormat.BORG_INFO : ImportFormat.BORG_LIST;
             format.select(guess.ordinal());

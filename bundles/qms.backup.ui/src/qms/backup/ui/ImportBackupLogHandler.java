@@ -16,6 +16,8 @@ import org.eclipse.ui.handlers.HandlerUtil;
 
 import qms.backup.core.BackupImporter;
 import qms.backup.core.BackupOutputParser;
+import qms.backup.core.CsvLogImporter;
+import qms.backup.core.ImportFormat;
 import qms.core.StoreException;
 import qms.ui.QmsUi;
 
@@ -34,9 +36,12 @@ public final class ImportBackupLogHandler extends AbstractHandler {
         Job job = Job.create("Importing " + c.file().getFileName(), (IProgressMonitor monitor) -> {
             monitor.beginTask("Importing " + c.file(), IProgressMonitor.UNKNOWN);
             try {
-                BackupImporter importer = new BackupImporter(QmsUi.get().store(), new BackupOutputParser(c.toolZone(),
-                        BackupOutputParser.DEFAULT_MAX_BYTES), Clock.systemUTC());
-                BackupImporter.Result result = importer.importFile(c.file(), c.format(), c.repository());
+                BackupImporter.Result result = c.format() == ImportFormat.CSV
+                        ? new CsvLogImporter(QmsUi.get().store(), Clock.systemUTC(), java.time.ZoneId.systemDefault(),
+                                BackupOutputParser.DEFAULT_MAX_BYTES).importFile(c.file())
+                        : new BackupImporter(QmsUi.get().store(), new BackupOutputParser(c.toolZone(),
+                                BackupOutputParser.DEFAULT_MAX_BYTES), Clock.systemUTC()).importFile(c.file(),
+                                        c.format(), c.repository());
                 display.asyncExec(() -> {
                     QmsUi.get().changed(List.of());
                     MessageDialog.openInformation(shell, ImportBackupLogDialog.TITLE, result.describe() + ".");
