@@ -27,6 +27,25 @@ public interface RecordStore extends AutoCloseable {
     /** Number of records matching the query's conditions. */
     long count(Query query);
 
+    /**
+     * Streams some values of the records matching the query, one row per record in the query's order, without
+     * building the records: for reads too large to hold as records (statuses over a million backup log entries).
+     * Attributes come as the model types them (enum literals, dates, numbers); single references as the referenced
+     * record's id. Only single-valued attributes and single non-containment references can be read this way.
+     * Paging (offset, limit) applies.
+     */
+    default void scan(Query query, List<? extends org.eclipse.emf.ecore.EStructuralFeature> features,
+            java.util.function.Consumer<Object[]> row) {
+        for (Record r : list(query)) {
+            Object[] values = new Object[features.size()];
+            for (int i = 0; i < values.length; i++) {
+                Object v = r.eGet(features.get(i));
+                values[i] = v instanceof Record ref ? Records.id(ref) : v;
+            }
+            row.accept(values);
+        }
+    }
+
     /** Number of records of every record class that has any (one query, e.g. for the navigator's groups). */
     java.util.Map<org.eclipse.emf.ecore.EClass, Long> countByType();
 

@@ -166,6 +166,32 @@ public abstract class StoreContract {
         assertNotSame(s, back);
     }
 
+    @Test
+    void scanStreamsTheValuesOfMatchingRecordsWithoutBuildingThem() {
+        Vendor host = vendor("Helix Cloud");
+        ComputerizedSystem a = system("Scan A");
+        a.setInServiceSince(day(2019, 3, 4));
+        a.setValidated(true);
+        a.setHostingVendor(host);
+        ComputerizedSystem b = system("Scan B");
+        b.setGxpCriticality(GxpCriticality.LOW);
+        store.save(List.of(host, a, b, system("Other")), null);
+
+        List<Object[]> rows = new java.util.ArrayList<>();
+        store.scan(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM)
+                .where(QmsPackage.Literals.COMPUTERIZED_SYSTEM__NAME, Query.Op.LIKE, "scan %")
+                .orderBy(QmsPackage.Literals.COMPUTERIZED_SYSTEM__NAME, false),
+                List.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM__NAME, QmsPackage.Literals.COMPUTERIZED_SYSTEM__GXP_CRITICALITY,
+                        QmsPackage.Literals.COMPUTERIZED_SYSTEM__IN_SERVICE_SINCE,
+                        QmsPackage.Literals.COMPUTERIZED_SYSTEM__VALIDATED,
+                        QmsPackage.Literals.COMPUTERIZED_SYSTEM__HOSTING_VENDOR), rows::add);
+        assertEquals(2, rows.size(), "only the matching records, in the query's order");
+        assertEquals(List.of("Scan A", GxpCriticality.HIGH, day(2019, 3, 4), true, host.getId()),
+                java.util.Arrays.asList(rows.get(0)), "values as the model types them; references as ids");
+        assertEquals(List.of("Scan B", GxpCriticality.LOW), java.util.Arrays.asList(rows.get(1)).subList(0, 2));
+        assertEquals(null, rows.get(1)[4]);
+    }
+
     private static void assertNotSame(Object a, Object b) {
         assertFalse(a == b, "the store returns copies");
     }

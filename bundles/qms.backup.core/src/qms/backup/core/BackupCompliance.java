@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,6 @@ import qms.backup.core.BackupHistory.Policy;
 import qms.backup.core.BackupHistory.RestoreTest;
 import qms.backup.core.ComplianceRules.Assessment;
 import qms.backup.model.BackupCopy;
-import qms.backup.model.BackupLogEntry;
 import qms.backup.model.BackupPackage;
 import qms.backup.model.BackupPolicy;
 import qms.backup.model.RestorationTest;
@@ -60,7 +60,7 @@ public final class BackupCompliance {
 
     /** Every system's status for the days {@code from} to {@code to}, as of {@code asOf}; worst first, then by name. */
     public List<SystemStatus> assess(LocalDate from, LocalDate to, Instant asOf) {
-        Histories h = load();
+        Histories h = load(null);
         List<SystemStatus> result = new ArrayList<>();
         for (ComputerizedSystem s : h.systems) {
             BackupPolicy policy = h.policies.get(s.getId());
@@ -77,7 +77,10 @@ public final class BackupCompliance {
      * today). Newest day first, systems by name.
      */
     public List<DayRow> daily(LocalDate from, LocalDate to, Instant now) {
-        Histories h = load();
+        // only the entries a day of the period can depend on: from the longest RPO (and a day) before it
+        long rpoHours = store.list(Query.of(BackupPackage.Literals.BACKUP_POLICY)).stream()
+                .mapToLong(p -> ((BackupPolicy) p).getRpoHours()).max().orElse(0);
+        Histories h = load(from.atStartOfDay(zone).toInstant().minus(Duration.ofHours(rpoHours + 24)));
         List<DayRow> rows = new ArrayList<>();
         for (LocalDate day = to; !day.isBefore(from); day = day.minusDays(1)) {
             Instant start = day.atStartOfDay(zone).toInstant();
@@ -96,7 +99,8 @@ public final class BackupCompliance {
         return rows;
     }
 
-    private Histories load() {
+    /** @param since only log entries from then on (null: all) */
+    private Histories load(Instant since) {
         Histories h = new Histories();
         h.systems = store.list(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM)).stream()
                 .map(ComputerizedSystem.class::cast)
@@ -107,11 +111,16 @@ public final class BackupCompliance {
                 h.policies.putIfAbsent(Records.id(p.getSystem()), p);
             }
         }
-        for (var r : store.list(Query.of(BackupPackage.Literals.BACKUP_LOG_ENTRY))) {
-            BackupLogEntry e = (BackupLogEntry) r;
-            h.backups.computeIfAbsent(Records.id(e.getSystem()), k -> new ArrayList<>())
-                    .add(new Backup(e.getStartedAt().toInstant(), e.isCompleted()));
+        // the log can hold millions of entries: three values each, streamed, never whole records
+        Query entries = Query.of(BackupPackage.Literals.BACKUP_LOG_ENTRY);
+        if (since != null) {
+            entries = entries.where(BackupPackage.Literals.BACKUP_LOG_ENTRY__STARTED_AT, Query.Op.AT_LEAST,
+                    Date.from(since));
         }
+        store.scan(entries, List.of(BackupPackage.Literals.BACKUP_LOG_ENTRY__SYSTEM,
+                BackupPackage.Literals.BACKUP_LOG_ENTRY__STARTED_AT, BackupPackage.Literals.BACKUP_LOG_ENTRY__COMPLETED),
+                row -> h.backups.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(new Backup(
+                        ((Date) row[1]).toInstant(), Boolean.TRUE.equals(row[2]))));
         for (var r : store.list(Query.of(BackupPackage.Literals.RESTORATION_TEST))) {
             RestorationTest t = (RestorationTest) r;
             if (!t.isSetResult()) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -185,6 +186,51 @@ final class JpaRecordStore implements RecordStore {
             }
             Reader reader = new Reader(em, 0);
             return q.getResultList().stream().map(e -> reader.record(t, e)).toList();
+        });
+    }
+
+    @Override
+    public void scan(Query query, List<? extends EStructuralFeature> features, Consumer<Object[]> sink) {
+        TypeMapping t = schema.type(query.type());
+        List<FeatureMapping> fs = new ArrayList<>();
+        for (EStructuralFeature f : features) {
+            FeatureMapping m = t.feature(f);
+            if (m == null || m.property == null || f.isMany()) {
+                throw new IllegalArgumentException(f.getName() + " of " + query.type().getName() + " cannot be"
+                        + " scanned: only single attributes and single references can");
+            }
+            fs.add(m);
+        }
+        StringBuilder select = new StringBuilder("SELECT e.id");
+        fs.forEach(f -> select.append(", e.").append(f.property));
+        read(em -> {
+            TypedQuery<Object[]> q = jpql(em, t, query, select + " FROM " + t.alias + " e", Object[].class);
+            if (query.offset() > 0) {
+                q.setFirstResult(query.offset());
+            }
+            if (query.limit() < Integer.MAX_VALUE) {
+                q.setMaxResults(query.limit());
+            }
+            // a cursor: rows are read from the database as they are consumed, never all held at once
+            q.setHint(org.eclipse.persistence.config.QueryHints.SCROLLABLE_CURSOR,
+                    org.eclipse.persistence.config.HintValues.TRUE);
+            q.setHint(org.eclipse.persistence.config.QueryHints.JDBC_FETCH_SIZE, 1000);
+            org.eclipse.persistence.queries.ScrollableCursor cursor =
+                    (org.eclipse.persistence.queries.ScrollableCursor) ((jakarta.persistence.Query) q).getSingleResult();
+            try {
+                while (cursor.hasNext()) {
+                    Object[] row = (Object[]) cursor.next();
+                    Object[] values = new Object[fs.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        FeatureMapping f = fs.get(i);
+                        values[i] = f.kind == FeatureMapping.Kind.REFERENCE ? row[i + 1] : f.fromColumn(row[i + 1]);
+                    }
+                    sink.accept(values);
+                }
+            } finally {
+                cursor.close();
+            }
+            return null;
         });
     }
 
