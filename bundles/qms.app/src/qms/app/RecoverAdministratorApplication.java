@@ -19,7 +19,7 @@ import qms.core.StoreFactory;
  *
  * <pre>
  * java -jar plugins/org.eclipse.equinox.launcher_*.jar -application qms.app.recoverAdmin \
- *      -dataDir /srv/cro-qms -user jdoe [-keyFile /secure/store.key]
+ *      -dataDir /srv/cro-qms -userId jdoe [-keyFile /secure/store.key]
  * </pre>
  *
  * It asks twice for a temporary password (from the terminal, unechoed; or two lines on standard input when there is
@@ -36,13 +36,13 @@ public final class RecoverAdministratorApplication extends HeadlessCommand {
     boolean accept(String[] args) {
         dir = DataLocation.fromArguments(args);
         keyFile = DataLocation.keyFile(args);
-        userId = DataLocation.text(args, "-user", "qms.user");
+        userId = DataLocation.text(args, "-userId", "qms.userId");
         return dir != null && userId != null;
     }
 
     @Override
     String usage() {
-        return "-application qms.app.recoverAdmin -dataDir <data folder> -user <administrator's user id>"
+        return "-application qms.app.recoverAdmin -dataDir <data folder> -userId <administrator's user id>"
                 + " [-keyFile <key file>]";
     }
 

@@ -186,6 +186,31 @@ class OwnBackupTest {
     }
 
     @Test
+    void aBackupFromBeforeAModuleWasInstalledRestoresIntoTheSuiteWithTheModule() throws Exception {
+        Path data = dir.resolve("data");
+        Path backup;
+        try (Part11Fixture f = new Part11Fixture(data)) {
+            f.addUser("quinn", "Quinn QA", AccessRole.QA_MANAGER);
+            f.actAs("quinn");
+            addSystems(f, 2);
+            f.actAs("admin");
+            backup = f.store.backups().backUp(dir.resolve("backups"), 3, Trigger.ON_DEMAND).backup().directory();
+        }
+        // the suite now has one more module: opening the restored copy creates its tables (audited as SYSTEM)
+        ModelRegistry larger = ModelRegistry.of(List.of(new qms.core.CoreModelContribution(),
+                DerbyTesting.contribution(DerbyTesting.gadgetPackage())));
+        Path restored = dir.resolve("restored");
+        StoreBackups.RestoreTest result = new DerbyStoreFactory().restore(backup, new StoreConfig(restored,
+                DerbyTesting.keyFile(data)), larger);
+        assertTrue(result.passed(), result.describe());
+        try (Part11Fixture again = Part11Fixture.open(restored, DerbyTesting.keyFile(data))) {
+            assertTrue(again.store.auditTrail().search(AuditQuery.all(), 0, 10).stream().anyMatch(e -> e.action()
+                    == AuditAction.SYSTEM && e.newValue().startsWith(DerbyStoreFactory.SCHEMA_EXTENDED)),
+                    "the new tables are in the restored trail");
+        }
+    }
+
+    @Test
     void theRestoreCommandRebuildsTheStoreInANewFolderAndRefusesToOverwrite() throws Exception {
         Path data = dir.resolve("data");
         Path backup;

@@ -47,6 +47,8 @@ import qms.core.StoreFactory;
 public final class DerbyStoreFactory implements StoreFactory {
 
     static final String PROPERTIES = "qms-store.properties";
+    /** How the audit entry of a schema extension starts (a restore check recognises it). */
+    static final String SCHEMA_EXTENDED = "Schema extended to the model: created ";
     static final String DATABASE = "db";
     static final String ENCRYPTION = "dataEncryption=true;encryptionAlgorithm=AES/CBC/NoPadding;encryptionKeyLength=256";
 
@@ -128,7 +130,7 @@ public final class DerbyStoreFactory implements StoreFactory {
             if (create) {
                 events.add("Store " + storeId + " created: embedded Derby, AES-256 encrypted, in " + dir);
             } else {
-                missing.forEach(m -> events.add("Schema extended to the model: created " + m));
+                missing.forEach(m -> events.add(SCHEMA_EXTENDED + m));
             }
             store.auditSystemEvents(events);
             return store;
