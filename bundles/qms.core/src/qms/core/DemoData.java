@@ -102,6 +102,30 @@ public final class DemoData {
         store.storeContent(evidence, ("2026-10-01 02:00 UTC edc-nightly completed 41.2 GiB in 00:47:12\n"
                 + "2026-10-02 02:00 UTC edc-nightly completed 41.3 GiB in 00:46:55\n").getBytes(StandardCharsets.UTF_8),
                 "Demo data loaded");
+        for (DemoContribution module : modules()) {
+            module.load(store);
+        }
+    }
+
+    /** The installed modules' demo contributions (none outside OSGi). */
+    private static List<DemoContribution> modules() {
+        org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(DemoData.class);
+        org.osgi.framework.BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        if (context == null) {
+            return List.of();
+        }
+        List<DemoContribution> modules = new ArrayList<>();
+        try {
+            for (var ref : context.getServiceReferences(DemoContribution.class, null)) {
+                DemoContribution c = context.getService(ref);
+                if (c != null) {
+                    modules.add(c);
+                }
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return modules;
     }
 
     private static Site site(String name, String country, String region) {
