@@ -32,8 +32,9 @@ import qms.model.Record;
 
 /**
  * The backup module's part of the demo: a policy for each seed system, 60 days of backup log up to today, and
- * restoration tests — the EDC's last one failed (with the finding it raised), the Safety Database's passed but is
- * not reviewed — so the compliance views show all three statuses and their reasons.
+ * restoration tests — the EDC's last one failed (with the finding it raised); the Safety Database lacks an off-site
+ * copy; the eTMF is At Risk only because its passed test awaits review — so the views show statuses with their
+ * reasons. (Nothing is Compliant: a review needs a signature, which needs a password the demo does not have.)
  */
 @Component(service = DemoContribution.class)
 public final class BackupDemoData implements DemoContribution {
@@ -59,7 +60,7 @@ public final class BackupDemoData implements DemoContribution {
                         "US-East", "Argus Pharmacovigilance Services", false, true));
         BackupPolicy etmfPolicy = policy(etmf.get(), "eTMF weekly (restic)", BackupTool.RESTIC,
                 BackupFrequency.WEEKLY, "/mnt/backup/etmf", "etmf-app", copy("Cambridge HQ", "EU-West", "own",
-                        false, true), copy("Offsite tape vault", "EU-West", "IronVault Ltd", true, false));
+                        false, true), copy("Offsite tape vault", "EU-West", "IronVault Ltd", true, true));
         etmfPolicy.setRpoHours(8 * 24);
         all.addAll(List.of(edcPolicy, safetyPolicy, etmfPolicy));
 
@@ -81,7 +82,9 @@ public final class BackupDemoData implements DemoContribution {
                 "Restore of last night's snapshot aborted: 3 pack files unreadable after the storage migration.");
         RestorationTest safetyPassed = test(safety.get(), today.minusDays(40), RestoreResult.PASSED,
                 "Restore of the safety database to a sandbox; case counts and 20 sampled cases compared.");
-        all.addAll(List.of(edcPassed, edcFailed, safetyPassed));
+        RestorationTest etmfPassed = test(etmf.get(), today.minusDays(30), RestoreResult.PASSED,
+                "Restore of the latest weekly backup; 50 sampled documents opened and their checksums compared.");
+        all.addAll(List.of(edcPassed, edcFailed, safetyPassed, etmfPassed));
         store.save(all, "Demo data loaded");
 
         EvidenceFile report = Records.newRecord(QmsPackage.Literals.EVIDENCE_FILE);

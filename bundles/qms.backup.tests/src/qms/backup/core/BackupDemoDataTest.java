@@ -48,7 +48,8 @@ class BackupDemoDataTest {
             assertRules(byName.get("EDC Database"), Rule.MISSING_BACKUPS, Rule.RESTORE_TEST_DUE_SOON, Rule.REVIEW_PENDING,
                     Rule.FAILED_RESTORE);
             assertRules(byName.get("Safety Database"), Rule.MISSING_BACKUPS, Rule.REVIEW_PENDING, Rule.OFFSITE_COPY);
-            assertRules(byName.get("eTMF Repository"), Rule.RESTORE_TEST_OVERDUE, Rule.ENCRYPTION);
+            assertRules(byName.get("eTMF Repository"), Rule.REVIEW_PENDING);
+            assertEquals(ComplianceStatus.AT_RISK, byName.get("eTMF Repository").assessment().status());
         }
     }
 
