@@ -2,6 +2,7 @@
 # Benchmarks (not tests): prints each figure with the floor measured in the same run and their ratio.
 #   P1  product start with 10,000 records to an idle workbench window, against a bare workbench with one view
 #   P2  storing 100,000 records through the store API with the audit trail, against raw JDBC batch inserts
+#   Import  a 100,000-snapshot restic JSON imported into the store, against parsing the same file alone
 # The machine is shared and noisy: compare ratios, not seconds, and run it twice before believing a change.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
