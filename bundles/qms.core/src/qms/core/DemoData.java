@@ -15,7 +15,6 @@ import qms.model.FindingGrade;
 import qms.model.FindingSource;
 import qms.model.FindingStatus;
 import qms.model.GxpCriticality;
-import qms.model.Link;
 import qms.model.Organisation;
 import qms.model.Person;
 import qms.model.QmsPackage;
@@ -95,8 +94,8 @@ public final class DemoData {
         evidence.setMediaType("text/plain");
         evidence.setDescription("Extract of the EDC backup job log for October 2026.");
 
-        all.add(link(CoreModelContribution.CONCERNS, finding, edc));
-        all.add(link(CoreModelContribution.EVIDENCE_FOR, evidence, finding));
+        all.add(Records.link(CoreModelContribution.CONCERNS, finding, edc));
+        all.add(Records.link(CoreModelContribution.EVIDENCE_FOR, evidence, finding));
         all.add(evidence);
         store.save(all, "Demo data loaded");
         store.storeContent(evidence, ("2026-10-01 02:00 UTC edc-nightly completed 41.2 GiB in 00:47:12\n"
@@ -177,13 +176,6 @@ public final class DemoData {
         return s;
     }
 
-    private static Link link(String type, Record source, Record target) {
-        Link l = Records.newRecord(QmsPackage.Literals.LINK);
-        l.setType(type);
-        l.setSource(source);
-        l.setTarget(target);
-        return l;
-    }
 
     private static Date day(int year, int month, int day) {
         return Date.from(LocalDate.of(year, month, day).atStartOfDay().toInstant(ZoneOffset.UTC));

@@ -37,6 +37,15 @@ public final class Records {
         return record;
     }
 
+    /** A new link of the given type from {@code source} to {@code target} (saved with them, or later). */
+    public static qms.model.Link link(String type, Record source, Record target) {
+        qms.model.Link l = newRecord(qms.model.QmsPackage.Literals.LINK);
+        l.setType(type);
+        l.setSource(source);
+        l.setTarget(target);
+        return l;
+    }
+
     /** An unresolved stand-in for the record with this id (references of loaded records point at these). */
     public static Record proxy(EClass eClass, String id) {
         Record proxy = (Record) EcoreUtil.create(eClass);

@@ -21,7 +21,6 @@ import qms.model.FindingGrade;
 import qms.model.FindingSource;
 import qms.model.FindingStatus;
 import qms.model.GxpCriticality;
-import qms.model.Link;
 import qms.model.QmsPackage;
 import qms.model.Record;
 
@@ -50,17 +49,20 @@ public final class FindingRaiser {
         f.setImpact("Data integrity: backups of " + system.getName() + " could not be restored and verified; data"
                 + " could be lost after an incident.");
         List<Record> all = new ArrayList<>(List.of(f));
-        all.add(link(CoreModelContribution.CONCERNS, f, system));
-        all.add(link(CoreModelContribution.RELATES_TO, f, test));
-        all.add(link(CoreModelContribution.EVIDENCE_FOR, evidence, f));
+        all.add(Records.link(CoreModelContribution.CONCERNS, f, system));
+        all.add(Records.link(CoreModelContribution.RELATES_TO, f, test));
+        all.add(Records.link(CoreModelContribution.EVIDENCE_FOR, evidence, f));
         return all;
     }
 
     /**
-     * Raises a finding for each Non-Compliant system that has no open one for the same rules yet; returns the new
-     * findings (saved).
+     * Raises a finding for each Non-Compliant system that has no open one yet; returns the new findings (saved).
+     * Nothing when the signed-in user may not write findings (an Auditor looking at the statuses).
      */
     public static List<Finding> forStatuses(RecordStore store, List<SystemStatus> statuses, Instant now) {
+        if (!store.accounts().mayWrite(QmsPackage.Literals.FINDING)) {
+            return List.of(); // raised when someone who may write findings computes the status
+        }
         List<Record> all = new ArrayList<>();
         List<Finding> raised = new ArrayList<>();
         for (SystemStatus s : statuses) {
@@ -80,7 +82,7 @@ public final class FindingRaiser {
                     .map(ComplianceRules.Reason::text).collect(Collectors.joining("\n")));
             f.setImpact("Data integrity: trial data of " + s.system().getName() + " may not be recoverable.");
             all.add(f);
-            all.add(link(CoreModelContribution.CONCERNS, f, s.system()));
+            all.add(Records.link(CoreModelContribution.CONCERNS, f, s.system()));
             raised.add(f);
         }
         if (!all.isEmpty()) {
@@ -114,11 +116,4 @@ public final class FindingRaiser {
         return high ? FindingGrade.MAJOR : FindingGrade.MINOR;
     }
 
-    private static Link link(String type, Record source, Record target) {
-        Link l = Records.newRecord(QmsPackage.Literals.LINK);
-        l.setType(type);
-        l.setSource(source);
-        l.setTarget(target);
-        return l;
-    }
 }

@@ -121,17 +121,13 @@ public final class BackupComplianceView extends QmsViewPart {
         Instant now = Instant.now();
         List<SystemStatus> statuses = BackupUi.compliance().assess(f, t, now);
         viewer.setInput(statuses);
-        var store = qms.ui.QmsUi.get().store();
-        int raised = 0;
-        if (store.accounts().mayWrite(qms.model.QmsPackage.Literals.FINDING)) {
-            // a Non-Compliant system gets a finding once (not again while it is open)
-            List<String> ids = qms.backup.core.FindingRaiser.forStatuses(store, statuses, now).stream()
-                    .map(qms.model.Record::getId).toList();
-            raised = ids.size();
-            if (raised > 0) {
-                justRaised = java.util.Set.copyOf(ids);
-                qms.ui.QmsUi.get().changed(ids); // the navigator shows them; this view has nothing new to compute
-            }
+        // a Non-Compliant system gets a finding once (not again while it is open; not at all for an Auditor)
+        List<String> ids = qms.backup.core.FindingRaiser.forStatuses(qms.ui.QmsUi.get().store(), statuses, now)
+                .stream().map(qms.model.Record::getId).toList();
+        int raised = ids.size();
+        if (raised > 0) {
+            justRaised = java.util.Set.copyOf(ids);
+            qms.ui.QmsUi.get().changed(ids); // the navigator shows them; this view has nothing new to compute
         }
         Map<ComplianceStatus, Long> counts = statuses.stream().collect(Collectors.groupingBy(
                 s -> s.assessment().status(), () -> new EnumMap<>(ComplianceStatus.class), Collectors.counting()));

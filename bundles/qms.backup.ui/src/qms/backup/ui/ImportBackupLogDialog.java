@@ -91,10 +91,7 @@ final class ImportBackupLogDialog extends TitleAreaDialog {
 
     @Override
     protected org.eclipse.swt.graphics.Point getInitialSize() {
-        org.eclipse.swt.graphics.Point preferred = super.getInitialSize();
-        int width = Math.min(preferred.x, convertWidthInCharsToPixels(100));
-        return new org.eclipse.swt.graphics.Point(width, Math.max(preferred.y, getShell().computeSize(width,
-                SWT.DEFAULT, true).y));
+        return qms.ui.Dialogs.initialSize(getShell(), super.getInitialSize(), convertWidthInCharsToPixels(100));
     }
 
     @Override

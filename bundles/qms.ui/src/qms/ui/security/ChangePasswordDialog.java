@@ -44,17 +44,11 @@ public final class ChangePasswordDialog extends CredentialsDialog {
     @Override
     void submit() {
         char[] old = current.getTextChars();
-        char[] pw = password.getTextChars();
-        char[] again = repeat.getTextChars();
         try {
-            if (!Arrays.equals(pw, again)) {
-                throw new IllegalArgumentException("The two new passwords differ.");
-            }
-            accounts.changePassword(userId, old, pw);
+            newPassword(password, repeat, "The two new passwords differ.", pw -> accounts.changePassword(userId, old,
+                    pw));
         } finally {
             Arrays.fill(old, '\0');
-            Arrays.fill(pw, '\0');
-            Arrays.fill(again, '\0');
         }
     }
 

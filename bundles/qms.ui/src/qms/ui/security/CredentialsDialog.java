@@ -65,13 +65,25 @@ abstract class CredentialsDialog extends TitleAreaDialog {
     /** At most about 110 characters wide: the title area's message wraps instead of stretching the dialog. */
     @Override
     protected org.eclipse.swt.graphics.Point getInitialSize() {
-        org.eclipse.swt.graphics.Point preferred = super.getInitialSize();
-        int width = Math.min(preferred.x, convertWidthInCharsToPixels(110));
-        if (width == preferred.x) {
-            return preferred;
+        return qms.ui.Dialogs.initialSize(getShell(), super.getInitialSize(), convertWidthInCharsToPixels(110));
+    }
+
+    /**
+     * Hands a new password, typed twice, to {@code use} when both agree (else refuses with {@code differ}), and wipes
+     * both copies afterwards.
+     */
+    static void newPassword(Text password, Text repeat, String differ, java.util.function.Consumer<char[]> use) {
+        char[] pw = password.getTextChars();
+        char[] again = repeat.getTextChars();
+        try {
+            if (!java.util.Arrays.equals(pw, again)) {
+                throw new IllegalArgumentException(differ);
+            }
+            use.accept(pw);
+        } finally {
+            java.util.Arrays.fill(pw, '\0');
+            java.util.Arrays.fill(again, '\0');
         }
-        org.eclipse.swt.graphics.Point wrapped = getShell().computeSize(width, SWT.DEFAULT, true);
-        return new org.eclipse.swt.graphics.Point(width, Math.max(preferred.y, wrapped.y));
     }
 
     @Override

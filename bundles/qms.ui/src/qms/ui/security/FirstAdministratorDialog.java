@@ -1,6 +1,5 @@
 package qms.ui.security;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -52,19 +51,10 @@ public final class FirstAdministratorDialog extends CredentialsDialog {
 
     @Override
     void submit() {
-        char[] pw = password.getTextChars();
-        char[] again = repeat.getTextChars();
-        try {
-            if (!Arrays.equals(pw, again)) {
-                throw new IllegalArgumentException("The two passwords differ.");
-            }
-            Set<AccessRole> roles = qaManager.getSelection() ? EnumSet.of(AccessRole.QA_MANAGER)
-                    : EnumSet.noneOf(AccessRole.class);
-            accounts.createFirstAdministrator(userId.getText().trim(), fullName.getText().trim(), pw, roles);
-        } finally {
-            Arrays.fill(pw, '\0');
-            Arrays.fill(again, '\0');
-        }
+        Set<AccessRole> roles = qaManager.getSelection() ? EnumSet.of(AccessRole.QA_MANAGER)
+                : EnumSet.noneOf(AccessRole.class);
+        newPassword(password, repeat, "The two passwords differ.", pw -> accounts.createFirstAdministrator(
+                userId.getText().trim(), fullName.getText().trim(), pw, roles));
     }
 
     @Override

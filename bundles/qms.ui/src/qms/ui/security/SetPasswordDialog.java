@@ -1,7 +1,5 @@
 package qms.ui.security;
 
-import java.util.Arrays;
-
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -41,17 +39,7 @@ final class SetPasswordDialog extends CredentialsDialog {
 
     @Override
     void submit() {
-        char[] pw = password.getTextChars();
-        char[] again = repeat.getTextChars();
-        try {
-            if (!Arrays.equals(pw, again)) {
-                throw new IllegalArgumentException("The two passwords differ.");
-            }
-            accounts.setPassword(account.getId(), pw);
-        } finally {
-            Arrays.fill(pw, '\0');
-            Arrays.fill(again, '\0');
-        }
+        newPassword(password, repeat, "The two passwords differ.", pw -> accounts.setPassword(account.getId(), pw));
     }
 
     @Override
