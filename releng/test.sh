@@ -11,6 +11,9 @@ ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0' || missing+=(libgtk-3-0)
 # the backup module's importer tests run the real tools to make their input
 command -v restic >/dev/null 2>&1 || missing+=(restic)
 command -v borg >/dev/null 2>&1 || missing+=(borgbackup)
+# and a private PostgreSQL cluster (run as the postgres user when root) backed up with pgBackRest
+command -v pgbackrest >/dev/null 2>&1 || missing+=(pgbackrest)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq

@@ -52,6 +52,26 @@ abstract class HeadlessCommand implements IApplication {
     /** Does the work and prints the outcome; true on success. */
     abstract boolean run(StoreFactory factory) throws Exception;
 
+    /**
+     * Secrets for the command: asked unechoed on the terminal, or read as the next lines of standard input when there
+     * is none (scripts). Each is null when standard input ends first.
+     */
+    static char[][] secrets(String... prompts) throws java.io.IOException {
+        char[][] read = new char[prompts.length][];
+        java.io.Console console = System.console();
+        java.io.BufferedReader in = console != null ? null : new java.io.BufferedReader(new java.io.InputStreamReader(
+                System.in, java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 0; i < prompts.length; i++) {
+            if (console != null) {
+                read[i] = console.readPassword("%s", prompts[i]);
+            } else {
+                String line = in.readLine();
+                read[i] = line == null ? null : line.toCharArray();
+            }
+        }
+        return read;
+    }
+
     @Override
     public void stop() {
         // runs to completion: the store undoes a half-done operation itself

@@ -1,11 +1,7 @@
 package qms.app;
 
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -56,15 +52,9 @@ public final class RecoverAdministratorApplication extends HeadlessCommand {
         char[] password = null;
         char[] again = null;
         try {
-            Console console = System.console();
-            if (console != null) {
-                password = console.readPassword("Temporary password for %s: ", userId);
-                again = console.readPassword("Repeat it: ");
-            } else {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                password = line(in);
-                again = line(in);
-            }
+            char[][] typed = secrets("Temporary password for " + userId + ": ", "Repeat it: ");
+            password = typed[0];
+            again = typed[1];
             if (password == null || again == null || !Arrays.equals(password, again)) {
                 System.err.println("Recovery failed: the two passwords were missing or differ. Nothing was changed.");
                 return false;
@@ -82,11 +72,6 @@ public final class RecoverAdministratorApplication extends HeadlessCommand {
                 Arrays.fill(again, '\0');
             }
         }
-    }
-
-    private static char[] line(BufferedReader in) throws IOException {
-        String s = in.readLine();
-        return s == null ? null : s.toCharArray();
     }
 
     private static String operator() {

@@ -11,10 +11,11 @@ import java.util.List;
  * @param size       bytes backed up, or null when the output does not say
  * @param duration   seconds, or null when the output does not say
  * @param repository the repository's location as the output names it, or null
+ * @param completed  false when the output reports the backup as failed or unfinished
  * @param line       where the entry starts in the file (1-based)
  */
 public record ParsedBackup(String id, String label, Instant startedAt, String host, List<String> tags,
-        String repository, Long size, Long duration, String summary, long line) {
+        String repository, Long size, Long duration, boolean completed, String summary, long line) {
 
     public ParsedBackup {
         tags = List.copyOf(tags);

@@ -1,6 +1,7 @@
 package qms.backup.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,9 @@ class BackupImportTest {
     static Path borgCreate;
     static Path borgRepo;
     static String borgCreateJson;
+    static Path resticBackup;
+    static Path resticBackupSnapshots;
+    static Path resticRepo2;
 
     @BeforeAll
     static void makeFixtures() throws Exception {
@@ -64,6 +68,13 @@ class BackupImportTest {
         t.ok("restic", "backup", "--repo", restic, "--host", "safety-db", "--tag", "safety", data.toString());
         resticSnapshots = Files.writeString(tools.resolve("snapshots.json"), t.ok("restic", "snapshots", "--repo",
                 restic, "--json"));
+
+        resticRepo2 = tools.resolve("restic-repo2");
+        t.ok("restic", "init", "--repo", resticRepo2.toString());
+        resticBackup = Files.writeString(tools.resolve("backup.json"), t.ok("restic", "backup", "--json", "--repo",
+                resticRepo2.toString(), "--host", "ctms-app", data.toString()));
+        resticBackupSnapshots = Files.writeString(tools.resolve("snapshots2.json"), t.ok("restic", "snapshots",
+                "--repo", resticRepo2.toString(), "--json"));
 
         borgRepo = tools.resolve("borg-repo");
         t.ok("borg", "init", "--encryption=repokey", borgRepo.toString());
@@ -126,7 +137,8 @@ class BackupImportTest {
             assertEquals("hostname", unknown.field());
             assertTrue(unknown.getMessage().startsWith("snapshots.json, line 1, field 'hostname': no active restic"
                     + " backup policy matches backup"), unknown.getMessage());
-            assertTrue(unknown.getMessage().contains("host safety-db, tags [safety]"), unknown.getMessage());
+            assertTrue(unknown.getMessage().contains("host safety-db, tags safety, no repository"),
+                    unknown.getMessage());
             assertTrue(unknown.getMessage().endsWith("Nothing of " + resticSnapshots + " was imported."));
             assertEquals(List.of(), log(s), "the matching snapshot of the same file is not stored either");
 
@@ -154,6 +166,122 @@ class BackupImportTest {
             assertEquals(0, again.created().size());
             assertEquals(2, again.alreadyImported());
             assertEquals(2, log(s).size(), "re-importing the same file adds nothing");
+        }
+    }
+
+    @Test
+    void resticBackupOutputIsMatchedByItsRepositoryAndIsTheSnapshotThatSnapshotsListsInFull() throws Exception {
+        try (BackupTestStore s = new BackupTestStore(dir)) {
+            ComputerizedSystem ctms = system(s, "CTMS");
+            policy(s, ctms, BackupTool.RESTIC, "ctms-app", null, resticRepo2.toString());
+            ImportException noRepository = assertThrows(ImportException.class, () -> importer(s).importFile(
+                    resticBackup, ImportFormat.RESTIC_BACKUP, null));
+            assertTrue(noRepository.getMessage().startsWith("backup.json: 'restic backup --json' names neither the"
+                    + " host nor the repository"), noRepository.getMessage());
+            ImportException otherRepository = assertThrows(ImportException.class, () -> importer(s).importFile(
+                    resticBackup, ImportFormat.RESTIC_BACKUP, "/srv/restic/other"));
+            assertTrue(otherRepository.getMessage().contains("repository /srv/restic/other): the system is"
+                    + " unknown"), otherRepository.getMessage());
+
+            BackupImporter.Result result = importer(s).importFile(resticBackup, ImportFormat.RESTIC_BACKUP,
+                    resticRepo2.toString());
+            assertEquals(1, result.created().size(), result.describe());
+            BackupLogEntry entry = log(s).get(0);
+            String fullId = ids(resticBackupSnapshots, "id").get(0);
+            assertEquals(fullId.substring(0, 8), entry.getSnapshotId(), "restic 0.14 names the snapshot by its"
+                    + " short id");
+            assertTrue(entry.isCompleted());
+            assertTrue(entry.getToolOutput().startsWith("restic backup snapshot " + fullId.substring(0, 8)
+                    + ", 3 files"), entry.getToolOutput());
+            Matcher time = Pattern.compile("\"time\":\"([^\"]+)\"").matcher(Files.readString(
+                    resticBackupSnapshots));
+            assertTrue(time.find());
+            long skew = Math.abs(java.time.OffsetDateTime.parse(time.group(1)).toEpochSecond()
+                    - entry.getStartedAt().toInstant().getEpochSecond());
+            assertTrue(skew <= 5, "the start taken from the file's time less the duration is the snapshot's time,"
+                    + " give or take: " + skew + " s");
+
+            BackupImporter.Result snapshots = importer(s).importFile(resticBackupSnapshots,
+                    ImportFormat.RESTIC_SNAPSHOTS, resticRepo2.toString());
+            assertEquals(0, snapshots.created().size(), "the snapshot is in the log under its short id already");
+            assertEquals(1, snapshots.alreadyImported());
+            assertEquals(0, importer(s).importFile(resticBackup, ImportFormat.RESTIC_BACKUP, resticRepo2
+                    .toString()).created().size());
+
+            // the other order: the full id first, then the short one
+            s.store.delete(entry, "test: import in the other order", false);
+            assertEquals(1, importer(s).importFile(resticBackupSnapshots, ImportFormat.RESTIC_SNAPSHOTS,
+                    resticRepo2.toString()).created().size());
+            assertEquals(0, importer(s).importFile(resticBackup, ImportFormat.RESTIC_BACKUP, resticRepo2
+                    .toString()).created().size());
+            assertEquals(List.of(fullId), log(s).stream().map(BackupLogEntry::getSnapshotId).toList());
+        }
+    }
+
+    @Test
+    void aResticBackupThatEndsBeforeItsSummaryIsLoggedAsNotCompletedOnce() throws Exception {
+        try (BackupTestStore s = new BackupTestStore(dir)) {
+            policy(s, system(s, "CTMS"), BackupTool.RESTIC, null, null, resticRepo2.toString());
+            List<String> lines = Files.readAllLines(resticBackup);
+            assertTrue(lines.get(lines.size() - 1).startsWith("{\"message_type\":\"summary\""));
+            Path interrupted = Files.write(dir.resolve("interrupted.json"), lines.subList(0, lines.size() - 1));
+            assertEquals(1, importer(s).importFile(interrupted, ImportFormat.RESTIC_BACKUP, resticRepo2.toString())
+                    .created().size());
+            BackupLogEntry entry = log(s).get(0);
+            assertFalse(entry.isCompleted());
+            assertEquals("restic backup did not finish: the output ends before restic's summary",
+                    entry.getToolOutput());
+            assertEquals(0, importer(s).importFile(interrupted, ImportFormat.RESTIC_BACKUP, resticRepo2.toString())
+                    .created().size(), "the same unfinished run is logged once");
+
+            Path twoRuns = Files.writeString(dir.resolve("two-runs.json"), Files.readString(resticBackup) + Files
+                    .readString(resticBackup));
+            ImportException e = assertThrows(ImportException.class, () -> importer(s).importFile(twoRuns,
+                    ImportFormat.RESTIC_BACKUP, resticRepo2.toString()));
+            assertEquals("message_type", e.field());
+            assertTrue(e.getMessage().contains("a second summary"), e.getMessage());
+            assertEquals(1, log(s).size());
+        }
+    }
+
+    @Test
+    void theFormatIsGuessedFromTheFilesStart() throws Exception {
+        for (Map.Entry<Path, ImportFormat> e : Map.of(resticSnapshots, ImportFormat.RESTIC_SNAPSHOTS, resticBackup,
+                ImportFormat.RESTIC_BACKUP, borgList, ImportFormat.BORG_LIST, borgInfo, ImportFormat.BORG_INFO,
+                borgCreate, ImportFormat.BORG_CREATE).entrySet()) {
+            assertEquals(e.getValue(), ImportFormat.guess(Files.readString(e.getKey())), e.getKey().toString());
+        }
+        assertEquals(ImportFormat.CSV, ImportFormat.guess("Date,System,Backup Completed\n"));
+    }
+
+    @Test
+    void theCommandLineTaskIsAServiceThatGuessesTheFormatAndNamesWhatIsWrong() throws Exception {
+        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(
+                BackupImportTask.class).getBundleContext();
+        qms.core.HeadlessTask task = context.getServiceReferences(qms.core.HeadlessTask.class, null).stream()
+                .map(context::getService).filter(t -> t.name().equals("backup-import")).findFirst().orElseThrow(
+                        () -> new AssertionError("no backup-import task service"));
+        try (BackupTestStore s = new BackupTestStore(dir)) {
+            policy(s, system(s, "CTMS"), BackupTool.RESTIC, null, null, resticRepo2.toString());
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+            IllegalArgumentException noFile = assertThrows(IllegalArgumentException.class, () -> task.run(s.store,
+                    List.of("-task", "backup-import"), out));
+            assertTrue(noFile.getMessage().startsWith("-file is missing"), noFile.getMessage());
+            IllegalArgumentException badFormat = assertThrows(IllegalArgumentException.class, () -> task.run(
+                    s.store, List.of("-file", resticBackup.toString(), "-format", "restic"), out));
+            assertTrue(badFormat.getMessage().contains("restic-snapshots, restic-backup"), badFormat.getMessage());
+            ImportException noRepository = assertThrows(ImportException.class, () -> task.run(s.store, List.of(
+                    "-file", resticBackup.toString()), out));
+            assertTrue(noRepository.getMessage().contains("give the repository"), noRepository.getMessage());
+
+            assertTrue(task.run(s.store, List.of("-dataDir", "/ignored", "-file", resticBackup.toString(),
+                    "-repository", resticRepo2.toString()), out));
+            assertEquals("backup.json (restic backup --json): 1 backup(s) read, 1 added to the backup log, 0 already"
+                    + " there (format guessed from the file; give -format restic-backup to be explicit).",
+                    bytes.toString(StandardCharsets.UTF_8).strip());
+            assertEquals(1, log(s).size());
         }
     }
 

@@ -113,17 +113,13 @@ final class ImportBackupLogDialog extends TitleAreaDialog {
         }
     }
 
-    /** restic snapshots are a list; borg create has "archive", borg info archives carry the host. */
+    /** Selects the format the file's start suggests ({@link ImportFormat#guess}). */
     private void guessFormat(Path path) {
         try (var in = Files.newBufferedReader(path)) {
             char[] head = new char[4096];
             int n = in.read(head);
             String s = n <= 0 ? "" : new String(head, 0, n).stripLeading();
-            ImportFormat guess = s.toLowerCase().startsWith("date,") || s.toLowerCase().contains(",system,")
-                    ? ImportFormat.CSV : s.startsWith("[") ? ImportFormat.RESTIC_SNAPSHOTS
-                    : s.contains("\"archive\":") ? ImportFormat.BORG_CREATE
-                            : s.contains("\"hostname\"") ? ImportFormat.BORG_INFO : ImportFormat.BORG_LIST;
-            format.select(guess.ordinal());
+            format.select(ImportFormat.guess(s).ordinal());
         } catch (java.io.IOException | RuntimeException e) {
             // the import names what is wrong with the file
         }

@@ -1,6 +1,5 @@
 package qms.backup.ui;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.eclipse.core.commands.AbstractHandler;
@@ -15,9 +14,6 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import qms.backup.core.BackupImporter;
-import qms.backup.core.BackupOutputParser;
-import qms.backup.core.CsvLogImporter;
-import qms.backup.core.ImportFormat;
 import qms.core.StoreException;
 import qms.ui.QmsUi;
 
@@ -36,12 +32,8 @@ public final class ImportBackupLogHandler extends AbstractHandler {
         Job job = Job.create("Importing " + c.file().getFileName(), (IProgressMonitor monitor) -> {
             monitor.beginTask("Importing " + c.file(), IProgressMonitor.UNKNOWN);
             try {
-                BackupImporter.Result result = c.format() == ImportFormat.CSV
-                        ? new CsvLogImporter(QmsUi.get().store(), Clock.systemUTC(), java.time.ZoneId.systemDefault(),
-                                BackupOutputParser.DEFAULT_MAX_BYTES).importFile(c.file())
-                        : new BackupImporter(QmsUi.get().store(), new BackupOutputParser(c.toolZone(),
-                                BackupOutputParser.DEFAULT_MAX_BYTES), Clock.systemUTC()).importFile(c.file(),
-                                        c.format(), c.repository());
+                BackupImporter.Result result = BackupImporter.importAny(QmsUi.get().store(), c.file(), c.format(),
+                        c.repository(), c.toolZone());
                 display.asyncExec(() -> {
                     QmsUi.get().changed(List.of());
                     MessageDialog.openInformation(shell, ImportBackupLogDialog.TITLE, result.describe() + ".");
