@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import qms.backup.core.BackupHistory.Backup;
+import qms.backup.core.BackupHistory.Check;
 import qms.backup.core.BackupHistory.Copy;
 import qms.backup.core.BackupHistory.Policy;
 import qms.backup.core.BackupHistory.RestoreTest;
@@ -30,8 +31,8 @@ import qms.model.ComputerizedSystem;
 import qms.model.QmsPackage;
 
 /**
- * The compliance status of every computerized system, computed from the store's policies, backup log and
- * restoration tests by {@link ComplianceRules}. A restoration test counts as reviewed when it carries an intact
+ * The compliance status of every computerized system, computed from the store's policies, backup log,
+ * restoration tests and repository checks by {@link ComplianceRules}. A restoration test counts as reviewed when it carries an intact
  * signature meaning Reviewed or Approved.
  */
 public final class BackupCompliance {
@@ -133,6 +134,11 @@ public final class BackupCompliance {
             h.tests.computeIfAbsent(Records.id(t.getSystem()), k -> new ArrayList<>())
                     .add(new RestoreTest(t.getTestedAt().toInstant(), t.getResult(), reviewed));
         }
+        store.scan(Query.of(BackupPackage.Literals.REPOSITORY_CHECK), List.of(
+                BackupPackage.Literals.REPOSITORY_CHECK__SYSTEM, BackupPackage.Literals.REPOSITORY_CHECK__CHECKED_AT,
+                BackupPackage.Literals.REPOSITORY_CHECK__PASSED), row -> h.checks.computeIfAbsent((String) row[0],
+                        k -> new ArrayList<>()).add(new Check(((Date) row[1]).toInstant(), Boolean.TRUE.equals(
+                                row[2]))));
         return h;
     }
 
@@ -151,13 +157,14 @@ public final class BackupCompliance {
         final Map<String, BackupPolicy> policies = new HashMap<>();
         final Map<String, List<Backup>> backups = new HashMap<>();
         final Map<String, List<RestoreTest>> tests = new HashMap<>();
+        final Map<String, List<Check>> checks = new HashMap<>();
         private final Map<String, BackupHistory> built = new HashMap<>();
 
         BackupHistory history(String systemId) {
             return built.computeIfAbsent(systemId, id -> {
                 BackupPolicy p = policies.get(id);
                 return new BackupHistory(p == null ? null : policy(p), backups.getOrDefault(id, List.of()),
-                        tests.getOrDefault(id, List.of()));
+                        tests.getOrDefault(id, List.of()), checks.getOrDefault(id, List.of()));
             });
         }
     }

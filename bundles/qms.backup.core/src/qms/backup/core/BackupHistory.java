@@ -50,7 +50,17 @@ public final class BackupHistory {
         }
     }
 
+    /** One check of the repository's integrity by the backup tool: when, and whether it found no errors. */
+    public record Check(Instant at, boolean passed) {
+
+        public Check {
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
     private final Policy policy;
+    private final long[] passedChecks;
+    private final long[] failedChecks;
     private final long[] completed;
     private final RestoreTest[] tests;
     private final long[] testTimes;
@@ -59,7 +69,17 @@ public final class BackupHistory {
 
     /** @param policy null when the system has no (active) policy */
     public BackupHistory(Policy policy, Collection<Backup> backups, Collection<RestoreTest> restoreTests) {
+        this(policy, backups, restoreTests, List.of());
+    }
+
+    /** @param policy null when the system has no (active) policy */
+    public BackupHistory(Policy policy, Collection<Backup> backups, Collection<RestoreTest> restoreTests,
+            Collection<Check> checks) {
         this.policy = policy;
+        this.passedChecks = checks.stream().filter(Check::passed).mapToLong(c -> c.at().getEpochSecond()).sorted()
+                .toArray();
+        this.failedChecks = checks.stream().filter(c -> !c.passed()).mapToLong(c -> c.at().getEpochSecond())
+                .sorted().toArray();
         this.completed = backups.stream().filter(Backup::completed).mapToLong(b -> b.at().getEpochSecond()).sorted()
                 .toArray();
         this.tests = restoreTests.stream().sorted(Comparator.comparing(RestoreTest::at)).toArray(RestoreTest[]::new);
@@ -105,6 +125,18 @@ public final class BackupHistory {
     public RestoreTest lastUnsuccessfulTest(Instant asOf) {
         int i = lastAtOrBefore(testTimes, asOf.getEpochSecond());
         return i < 0 || lastFailedUpTo[i] < 0 ? null : tests[lastFailedUpTo[i]];
+    }
+
+    /** The newest repository check at or before {@code asOf} that found errors, or null. */
+    public Instant lastFailedCheck(Instant asOf) {
+        int i = lastAtOrBefore(failedChecks, asOf.getEpochSecond());
+        return i < 0 ? null : Instant.ofEpochSecond(failedChecks[i]);
+    }
+
+    /** The newest repository check at or before {@code asOf} that found no errors, or null. */
+    public Instant lastPassedCheck(Instant asOf) {
+        int i = lastAtOrBefore(passedChecks, asOf.getEpochSecond());
+        return i < 0 ? null : Instant.ofEpochSecond(passedChecks[i]);
     }
 
     /** The restoration tests in [from, to), oldest first. */

@@ -36,13 +36,19 @@ public final class BackupImporter {
     private static final int RESTIC_SHORT_ID = 8;
 
     /** What an import did. */
-    public record Result(Path file, ImportFormat format, int read, List<BackupLogEntry> created, int alreadyImported) {
+    public record Result(Path file, ImportFormat format, int read, List<? extends qms.model.Record> created,
+            int alreadyImported) {
 
         public Result {
             created = List.copyOf(created);
         }
 
         public String describe() {
+            if (format == ImportFormat.RESTIC_CHECK) {
+                return file.getFileName() + " (" + format.command() + "): " + (created.isEmpty()
+                        ? "this check is recorded already" : ((qms.backup.model.RepositoryCheck) created.get(0))
+                                .getTitle() + " recorded");
+            }
             return file.getFileName() + " (" + format.command() + "): " + read + " backup(s) read, "
                     + created.size() + " added to the backup log, " + alreadyImported + " already there";
         }
@@ -70,6 +76,10 @@ public final class BackupImporter {
             return new CsvLogImporter(store, Clock.systemUTC(), java.time.ZoneId.systemDefault(),
                     BackupOutputParser.DEFAULT_MAX_BYTES).importFile(file);
         }
+        if (format == ImportFormat.RESTIC_CHECK) {
+            return new RepositoryCheckImporter(store, Clock.systemUTC(), BackupOutputParser.DEFAULT_MAX_BYTES)
+                    .importFile(file, repository);
+        }
         return new BackupImporter(store, new BackupOutputParser(toolZone, BackupOutputParser.DEFAULT_MAX_BYTES),
                 Clock.systemUTC()).importFile(file, format, repository);
     }
@@ -78,8 +88,8 @@ public final class BackupImporter {
      * @param repository the repository the output came from, when the output does not name it (restic), or null
      */
     public Result importFile(Path file, ImportFormat format, String repository) {
-        if (format == ImportFormat.CSV) {
-            throw new IllegalArgumentException("CSV logs are imported by CsvLogImporter");
+        if (format == ImportFormat.CSV || format == ImportFormat.RESTIC_CHECK) {
+            throw new IllegalArgumentException(format.command() + " is imported by importAny");
         }
         if (format.needsRepository() && (repository == null || repository.isBlank())) {
             throw new ImportException(file, 0, null, "'" + format.command() + "' names neither the host nor the"
@@ -218,6 +228,22 @@ public final class BackupImporter {
             }
         }
         return blank(p.getRepository()) || repo == null || normal(p.getRepository()).equals(normal(repo));
+    }
+
+    /** The active policy of the tool whose repository is this one; an error naming the field if none or several. */
+    static BackupPolicy policyByRepository(RecordStore store, Path file, ImportFormat format, String repository) {
+        List<BackupPolicy> matching = store.list(Query.of(BackupPackage.Literals.BACKUP_POLICY)).stream()
+                .map(BackupPolicy.class::cast).filter(p -> p.isActive() && p.getTool() == format.tool()
+                        && p.getSystem() != null && !blank(p.getRepository()) && normal(p.getRepository()).equals(
+                                normal(repository))).toList();
+        if (matching.size() != 1) {
+            throw new ImportException(file, 0, null, (matching.isEmpty() ? "no active " + format.tool().getLiteral()
+                    + " backup policy has the repository " + repository + ": the system is unknown. Set this"
+                    + " 'Repository' on the system's policy" : matching.size() + " policies have the repository "
+                            + repository + " (" + String.join(", ", matching.stream().map(BackupPolicy::getName)
+                                    .toList()) + ")"));
+        }
+        return matching.get(0);
     }
 
     private static boolean blank(String s) {

@@ -31,6 +31,8 @@ import qms.backup.model.RestoreResult;
  * <li>{@link Rule#REVIEW_PENDING}: the newest passed test has no review signature yet → At Risk.</li>
  * <li>{@link Rule#FAILED_RESTORE}: a failed test not followed by a passed one → Non-Compliant;
  * {@link Rule#PARTIAL_RESTORE}: the same for a partial result → At Risk.</li>
+ * <li>{@link Rule#REPOSITORY_CHECK_FAILED}: the backup tool's check of the repository found errors and neither a
+ * check nor a restoration test has passed since → Non-Compliant.</li>
  * <li>{@link Rule#OFFSITE_COPY}: an off-site copy is required and none is recorded → Non-Compliant;
  * {@link Rule#ENCRYPTION}: encryption is required and a copy is not encrypted → Non-Compliant.</li>
  * </ul>
@@ -43,7 +45,7 @@ public final class ComplianceRules {
 
     public enum Rule {
         NO_POLICY, RPO, MISSING_BACKUPS, RESTORE_TEST_OVERDUE, RESTORE_TEST_DUE_SOON, REVIEW_PENDING, FAILED_RESTORE,
-        PARTIAL_RESTORE, OFFSITE_COPY, ENCRYPTION
+        PARTIAL_RESTORE, REPOSITORY_CHECK_FAILED, OFFSITE_COPY, ENCRYPTION
     }
 
     /** Why a system is not compliant. */
@@ -88,6 +90,7 @@ public final class ComplianceRules {
         }
         backups(history, policy, from, to, asOf, reasons);
         LocalDate due = restoreTests(history, policy, asOf, reasons);
+        checks(history, asOf, reasons);
         copies(policy, reasons);
         return result(reasons, due);
     }
@@ -154,6 +157,21 @@ public final class ComplianceRules {
                             + " and no test has passed since"));
         }
         return due;
+    }
+
+    private void checks(BackupHistory history, Instant asOf, List<Reason> reasons) {
+        Instant failed = history.lastFailedCheck(asOf);
+        if (failed == null) {
+            return;
+        }
+        Instant passedCheck = history.lastPassedCheck(asOf);
+        RestoreTest passedTest = history.lastPassedTest(asOf);
+        if ((passedCheck == null || !passedCheck.isAfter(failed)) && (passedTest == null || !passedTest.at()
+                .isAfter(failed))) {
+            reasons.add(new Reason(Rule.REPOSITORY_CHECK_FAILED, ComplianceStatus.NON_COMPLIANT, "The repository"
+                    + " check of " + day(failed) + " found errors and neither a check nor a restoration test has"
+                    + " passed since"));
+        }
     }
 
     private static void copies(Policy policy, List<Reason> reasons) {

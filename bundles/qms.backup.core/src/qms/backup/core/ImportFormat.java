@@ -8,6 +8,8 @@ public enum ImportFormat {
     RESTIC_SNAPSHOTS(BackupTool.RESTIC, "restic snapshots --json"),
     /** Status lines and a summary, one JSON object per line; names neither host nor repository. */
     RESTIC_BACKUP(BackupTool.RESTIC, "restic backup --json"),
+    /** The text restic check prints (standard output and error): recorded as a repository check, not a backup. */
+    RESTIC_CHECK(BackupTool.RESTIC, "restic check"),
     BORG_LIST(BackupTool.BORG, "borg list --json"),
     BORG_INFO(BackupTool.BORG, "borg info --json"),
     BORG_CREATE(BackupTool.BORG, "borg create --json"),
@@ -34,7 +36,7 @@ public enum ImportFormat {
 
     /** Whether the output names neither host, tag nor repository, so the repository must be given. */
     public boolean needsRepository() {
-        return this == RESTIC_BACKUP;
+        return this == RESTIC_BACKUP || this == RESTIC_CHECK;
     }
 
     /**
@@ -48,6 +50,10 @@ public enum ImportFormat {
         String lower = s.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("date,") || lower.contains(",system,")) {
             return CSV;
+        }
+        if (lower.startsWith("using temporary cache") || lower.startsWith("create exclusive lock")
+                || lower.contains("\nload indexes")) {
+            return RESTIC_CHECK;
         }
         if (s.startsWith("{\"message_type\"")) {
             return RESTIC_BACKUP;

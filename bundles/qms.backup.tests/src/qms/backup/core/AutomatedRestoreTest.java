@@ -162,6 +162,81 @@ class AutomatedRestoreTest {
         }
     }
 
+    /** What restic check printed, standard output then error (as {@code 2>&1} gives it: the verdict is last). */
+    private static Path checkOutput(Path repository, Path to, String password, String... options) throws Exception {
+        RealTools t = new RealTools(Map.of("RESTIC_PASSWORD", password, "RESTIC_CACHE_DIR", tools.resolve(
+                "restic-cache").toString()));
+        List<String> command = RealTools.command("restic", "check", "--repo", repository.toString());
+        command.addAll(List.of(options));
+        RealTools.Run run = t.run(command.toArray(String[]::new));
+        return Files.writeString(to, run.stdout() + run.stderr());
+    }
+
+    @Test
+    void resticCheckOutputIsRecordedAsARepositoryCheckAndAFailedOneMakesTheSystemNonCompliant() throws Exception {
+        Path healthy = checkOutput(restic, dir.resolve("check-healthy.txt"), PASSWORD);
+        Path structureOnly = checkOutput(resticCorrupt, dir.resolve("check-structure.txt"), PASSWORD);
+        Path damaged = checkOutput(resticCorrupt, dir.resolve("check-damaged.txt"), PASSWORD, "--read-data");
+        Path wrongPassword = checkOutput(restic, dir.resolve("check-password.txt"), "not the password");
+        try (BackupTestStore s = new BackupTestStore(dir.resolve("store"))) {
+            BackupPolicy policy = policy(s, "EDC Database", BackupTool.RESTIC, restic);
+            String repo = restic.toString();
+            assertEquals(ImportFormat.RESTIC_CHECK, ImportFormat.guess(Files.readString(healthy)));
+
+            BackupImporter.Result ok = BackupImporter.importAny(s.store, healthy, ImportFormat.RESTIC_CHECK, repo,
+                    java.time.ZoneOffset.UTC);
+            qms.backup.model.RepositoryCheck first = (qms.backup.model.RepositoryCheck) ok.created().get(0);
+            assertTrue(first.isPassed());
+            assertFalse(first.isDataRead());
+            assertEquals(Records.id(policy.getSystem()), Records.id(first.getSystem()));
+            assertEquals(Files.getLastModifiedTime(healthy).toInstant().getEpochSecond(), first.getCheckedAt()
+                    .toInstant().getEpochSecond());
+            EvidenceFile evidence = first.getEvidence();
+            assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(healthy))), evidence.getSha256(), "the output is the evidence");
+            assertEquals(0, BackupImporter.importAny(s.store, healthy, ImportFormat.RESTIC_CHECK, repo,
+                    java.time.ZoneOffset.UTC).created().size(), "the same output is recorded once");
+
+            // without --read-data, restic passes the damaged repository: recorded as passed, structure only
+            qms.backup.model.RepositoryCheck shallow = (qms.backup.model.RepositoryCheck) BackupImporter.importAny(
+                    s.store, structureOnly, ImportFormat.RESTIC_CHECK, repo, java.time.ZoneOffset.UTC).created()
+                    .get(0);
+            assertTrue(shallow.isPassed() && !shallow.isDataRead(), shallow.getToolOutput());
+            assertTrue(shallow.getToolOutput().contains("misses damaged data"));
+
+            qms.backup.model.RepositoryCheck failed = (qms.backup.model.RepositoryCheck) BackupImporter.importAny(
+                    s.store, damaged, ImportFormat.RESTIC_CHECK, repo, java.time.ZoneOffset.UTC).created().get(0);
+            assertFalse(failed.isPassed(), Files.readString(damaged));
+            assertTrue(failed.isDataRead());
+            assertTrue(failed.getTitle().endsWith(": errors found"), failed.getTitle());
+            assertTrue(failed.getProblems().contains("Pack ID does not match") && failed.getProblems().contains(
+                    "Fatal: repository contains errors"), failed.getProblems());
+
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            BackupCompliance.SystemStatus status = new BackupCompliance(s.store, 14, java.time.ZoneOffset.UTC)
+                    .assess(today, today, Instant.now().plusSeconds(1)).stream().filter(st -> st.system().getId()
+                            .equals(Records.id(policy.getSystem()))).findFirst().orElseThrow();
+            assertTrue(status.assessment().has(ComplianceRules.Rule.REPOSITORY_CHECK_FAILED), status.assessment()
+                    .reasons().toString());
+
+            ImportException refused = assertThrows(ImportException.class, () -> BackupImporter.importAny(s.store,
+                    wrongPassword, ImportFormat.RESTIC_CHECK, repo, java.time.ZoneOffset.UTC));
+            assertTrue(refused.getMessage().contains("restic could not check the repository, so this is no check:"
+                    + " Fatal: wrong password"), refused.getMessage());
+            List<String> lines = Files.readAllLines(damaged);
+            Path cut = Files.write(dir.resolve("check-cut.txt"), lines.subList(0, lines.size() - 1));
+            refused = assertThrows(ImportException.class, () -> BackupImporter.importAny(s.store, cut,
+                    ImportFormat.RESTIC_CHECK, repo, java.time.ZoneOffset.UTC));
+            assertTrue(refused.getMessage().contains("the output ends without restic's verdict"), refused
+                    .getMessage());
+            refused = assertThrows(ImportException.class, () -> BackupImporter.importAny(s.store, healthy,
+                    ImportFormat.RESTIC_CHECK, "/srv/restic/other", java.time.ZoneOffset.UTC));
+            assertTrue(refused.getMessage().contains("no active restic backup policy has the repository"
+                    + " /srv/restic/other"), refused.getMessage());
+            assertEquals(3, s.store.list(Query.of(BackupPackage.Literals.REPOSITORY_CHECK)).size());
+        }
+    }
+
     @Test
     void borgPassesOnAHealthyRepositoryAndFailsOnACorruptedOne() throws Exception {
         try (BackupTestStore s = new BackupTestStore(dir)) {

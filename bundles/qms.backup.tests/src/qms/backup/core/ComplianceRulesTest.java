@@ -214,6 +214,32 @@ class ComplianceRulesTest {
     }
 
     @Test
+    void aFailedRepositoryCheckIsNonCompliantUntilACheckOrARestorationTestPassesAfterIt() {
+        BackupHistory.Check failed = new BackupHistory.Check(AS_OF.minus(Duration.ofDays(3)), false);
+        Assessment a = rules.assess(new BackupHistory(healthyPolicy(), dailyBackups(), passedThirtyDaysAgo(), List.of(
+                new BackupHistory.Check(AS_OF.minus(Duration.ofDays(20)), true), failed)), FROM, TO, AS_OF);
+        assertOnly(a, ComplianceStatus.NON_COMPLIANT, Rule.REPOSITORY_CHECK_FAILED);
+        assertTrue(a.reasons().get(0).text().startsWith("The repository check of 2026-10-29 found errors"),
+                a.reasons().toString());
+
+        // a check passed at the very second of the failed one does not clear it; one a second later does
+        BackupHistory.Check sameSecond = new BackupHistory.Check(failed.at(), true);
+        assertTrue(rules.assess(new BackupHistory(healthyPolicy(), dailyBackups(), passedThirtyDaysAgo(), List.of(
+                failed, sameSecond)), FROM, TO, AS_OF).has(Rule.REPOSITORY_CHECK_FAILED));
+        BackupHistory.Check later = new BackupHistory.Check(failed.at().plusSeconds(1), true);
+        assertEquals(ComplianceStatus.COMPLIANT, rules.assess(new BackupHistory(healthyPolicy(), dailyBackups(),
+                passedThirtyDaysAgo(), List.of(failed, later)), FROM, TO, AS_OF).status());
+
+        // a restoration test that passed after the failed check clears it too; as of before the check it was fine
+        List<RestoreTest> passedAfter = List.of(passedThirtyDaysAgo().get(0), new RestoreTest(failed.at()
+                .plusSeconds(60), RestoreResult.PASSED, true));
+        assertEquals(ComplianceStatus.COMPLIANT, rules.assess(new BackupHistory(healthyPolicy(), dailyBackups(),
+                passedAfter, List.of(failed)), FROM, TO, AS_OF).status());
+        assertEquals(ComplianceStatus.COMPLIANT, rules.assess(new BackupHistory(healthyPolicy(), dailyBackups(),
+                passedThirtyDaysAgo(), List.of(failed)), FROM, TO, failed.at().minusSeconds(1)).status());
+    }
+
+    @Test
     void aPartialResultNotFollowedByAPassIsAtRisk() {
         Assessment a = assess(healthyPolicy(), dailyBackups(), List.of(new RestoreTest(AS_OF.minus(Duration
                 .ofDays(30)), RestoreResult.PASSED, true), new RestoreTest(AS_OF.minus(Duration.ofDays(5)),
