@@ -3,6 +3,8 @@
 #   P1  product start with 10,000 records to an idle workbench window, against a bare workbench with one view
 #   P2  storing 100,000 records through the store API with the audit trail, against raw JDBC batch inserts
 #   Import  a 100,000-snapshot restic JSON imported into the store, against parsing the same file alone
+#   P3  compliance status of 500 systems over 5 years of daily backup log entries, against one SQL aggregate
+#   P4  the product (-Xmx512m) opening the compliance log over 1,000,000 entries, against opening an empty view
 # The machine is shared and noisy: compare ratios, not seconds, and run it twice before believing a change.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

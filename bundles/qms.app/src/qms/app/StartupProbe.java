@@ -12,6 +12,8 @@ final class StartupProbe {
 
     static final String PROPERTY = "qms.benchmark.startup";
     static final String MARKER = "QMS-STARTUP-READY";
+    /** With {@code -Dqms.benchmark.view=<view id>}: also opens that view once the window is idle (P4). */
+    static final String VIEW_PROPERTY = "qms.benchmark.view";
 
     private StartupProbe() {
     }
@@ -34,9 +36,35 @@ final class StartupProbe {
         display.asyncExec(() -> {
             phase("window-idle");
             System.out.println(MARKER);
+            String view = System.getProperty(VIEW_PROPERTY);
+            if (view != null) {
+                openView(view);
+            }
             System.out.flush();
             PlatformUI.getWorkbench().close();
         });
+    }
+
+    /**
+     * Opens the view and paints it ({@code update} paints what is damaged, now), then prints {@code QMS-VIEW <id>
+     * <ms> <heap MB>}: the time from asking for the view to its first paint with its content, and the heap in use
+     * (after a collection, so what the view keeps, not garbage).
+     */
+    private static void openView(String id) {
+        long t0 = System.nanoTime();
+        org.eclipse.ui.IWorkbenchWindow window = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
+        try {
+            window.getActivePage().showView(id);
+        } catch (org.eclipse.ui.PartInitException e) {
+            System.out.println("QMS-VIEW-FAILED " + id + " " + e.getMessage());
+            return;
+        }
+        window.getShell().update();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.gc();
+        java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean()
+                .getHeapMemoryUsage();
+        System.out.println("QMS-VIEW " + id + " " + ms + " " + (heap.getUsed() >> 20));
     }
 
     /**

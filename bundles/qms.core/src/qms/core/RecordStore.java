@@ -31,7 +31,8 @@ public interface RecordStore extends AutoCloseable {
      * Streams some values of the records matching the query, one row per record in the query's order, without
      * building the records: for reads too large to hold as records (statuses over a million backup log entries).
      * Attributes come as the model types them (enum literals, dates, numbers); single references as the referenced
-     * record's id. Only single-valued attributes and single non-containment references can be read this way.
+     * record's id; the record's own id is {@code QmsPackage.Literals.RECORD__ID}. Only single-valued attributes and
+     * single non-containment references can be read this way.
      * Paging (offset, limit) applies.
      */
     default void scan(Query query, List<? extends org.eclipse.emf.ecore.EStructuralFeature> features,

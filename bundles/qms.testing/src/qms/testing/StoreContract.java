@@ -190,6 +190,14 @@ public abstract class StoreContract {
                 java.util.Arrays.asList(rows.get(0)), "values as the model types them; references as ids");
         assertEquals(List.of("Scan B", GxpCriticality.LOW), java.util.Arrays.asList(rows.get(1)).subList(0, 2));
         assertEquals(null, rows.get(1)[4]);
+
+        List<Object[]> ids = new java.util.ArrayList<>();
+        store.scan(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM).where(QmsPackage.Literals.COMPUTERIZED_SYSTEM__NAME,
+                Query.Op.LIKE, "scan %").orderBy(QmsPackage.Literals.COMPUTERIZED_SYSTEM__NAME, false), List.of(
+                        QmsPackage.Literals.COMPUTERIZED_SYSTEM__VALIDATED, QmsPackage.Literals.RECORD__ID,
+                        QmsPackage.Literals.COMPUTERIZED_SYSTEM__NAME), ids::add);
+        assertEquals(List.of(true, a.getId(), "Scan A"), java.util.Arrays.asList(ids.get(0)), "the record's own id"
+                + " where it is asked for, the other values around it in order");
     }
 
     private static void assertNotSame(Object a, Object b) {

@@ -61,7 +61,7 @@ public final class BackupCompliance {
 
     /** Every system's status for the days {@code from} to {@code to}, as of {@code asOf}; worst first, then by name. */
     public List<SystemStatus> assess(LocalDate from, LocalDate to, Instant asOf) {
-        Histories h = load(null);
+        Histories h = load(null, asOf, asOf);
         List<SystemStatus> result = new ArrayList<>();
         for (ComputerizedSystem s : h.systems) {
             BackupPolicy policy = h.policies.get(s.getId());
@@ -81,7 +81,10 @@ public final class BackupCompliance {
         // only the entries a day of the period can depend on: from the longest RPO (and a day) before it
         long rpoHours = store.list(Query.of(BackupPackage.Literals.BACKUP_POLICY)).stream()
                 .mapToLong(p -> ((BackupPolicy) p).getRpoHours()).max().orElse(0);
-        Histories h = load(from.atStartOfDay(zone).toInstant().minus(Duration.ofHours(rpoHours + 24)));
+        Instant periodStart = from.atStartOfDay(zone).toInstant();
+        Instant periodEnd = to.plusDays(1).atStartOfDay(zone).toInstant();
+        Histories h = load(periodStart.minus(Duration.ofHours(rpoHours + 24)), periodStart, periodEnd.isAfter(now)
+                ? now : periodEnd);
         List<DayRow> rows = new ArrayList<>();
         for (LocalDate day = to; !day.isBefore(from); day = day.minusDays(1)) {
             Instant start = day.atStartOfDay(zone).toInstant();
@@ -100,8 +103,17 @@ public final class BackupCompliance {
         return rows;
     }
 
-    /** @param since only log entries from then on (null: all) */
-    private Histories load(Instant since) {
+    private boolean reviewed(String testId) {
+        return store.signatures().signatures(testId).stream().filter(SignatureCheck::intact).anyMatch(c ->
+                REVIEW_MEANINGS.contains(c.signature().getMeaning()));
+    }
+
+    /**
+     * @param since     only log entries from then on (null: all)
+     * @param firstAsOf the earliest moment a status will be asked for
+     * @param lastAsOf  the latest
+     */
+    private Histories load(Instant since, Instant firstAsOf, Instant lastAsOf) {
         Histories h = new Histories();
         h.systems = store.list(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM)).stream()
                 .map(ComputerizedSystem.class::cast)
@@ -122,17 +134,35 @@ public final class BackupCompliance {
                 BackupPackage.Literals.BACKUP_LOG_ENTRY__STARTED_AT, BackupPackage.Literals.BACKUP_LOG_ENTRY__COMPLETED),
                 row -> h.backups.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(new Backup(
                         ((Date) row[1]).toInstant(), Boolean.TRUE.equals(row[2]))));
-        for (var r : store.list(Query.of(BackupPackage.Literals.RESTORATION_TEST))) {
-            RestorationTest t = (RestorationTest) r;
-            if (!t.isSetResult()) {
-                continue;
+        // tests as values; a review is looked up (a signature check: costly) only for the passed tests that can be
+        // the newest passed one as of a moment in [firstAsOf, lastAsOf] — no status asked for depends on the others
+        Map<String, List<Object[]>> tests = new HashMap<>();
+        store.scan(Query.of(BackupPackage.Literals.RESTORATION_TEST), List.of(
+                BackupPackage.Literals.RESTORATION_TEST__SYSTEM, BackupPackage.Literals.RESTORATION_TEST__TESTED_AT,
+                BackupPackage.Literals.RESTORATION_TEST__RESULT, QmsPackage.Literals.RECORD__ID), row -> {
+                    if (row[2] != null) {
+                        tests.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(row);
+                    }
+                });
+        for (Map.Entry<String, List<Object[]>> e : tests.entrySet()) {
+            List<RestoreTest> built = new ArrayList<>();
+            String lastPassedBefore = null;
+            Instant lastPassedBeforeAt = null;
+            for (Object[] row : e.getValue()) {
+                Instant at = ((Date) row[1]).toInstant();
+                if (row[2] == RestoreResult.PASSED && !at.isAfter(firstAsOf) && (lastPassedBeforeAt == null || at
+                        .isAfter(lastPassedBeforeAt))) {
+                    lastPassedBeforeAt = at;
+                    lastPassedBefore = (String) row[3];
+                }
             }
-            // only a passed test's review matters to the rules: the others are not looked up
-            boolean reviewed = t.getResult() == RestoreResult.PASSED && store.signatures().signatures(t.getId())
-                    .stream().filter(SignatureCheck::intact).anyMatch(c -> REVIEW_MEANINGS.contains(c.signature()
-                            .getMeaning()));
-            h.tests.computeIfAbsent(Records.id(t.getSystem()), k -> new ArrayList<>())
-                    .add(new RestoreTest(t.getTestedAt().toInstant(), t.getResult(), reviewed));
+            for (Object[] row : e.getValue()) {
+                Instant at = ((Date) row[1]).toInstant();
+                boolean needed = row[2] == RestoreResult.PASSED && (row[3].equals(lastPassedBefore) || at.isAfter(
+                        firstAsOf) && !at.isAfter(lastAsOf));
+                built.add(new RestoreTest(at, (RestoreResult) row[2], needed && reviewed((String) row[3])));
+            }
+            h.tests.put(e.getKey(), built);
         }
         store.scan(Query.of(BackupPackage.Literals.REPOSITORY_CHECK), List.of(
                 BackupPackage.Literals.REPOSITORY_CHECK__SYSTEM, BackupPackage.Literals.REPOSITORY_CHECK__CHECKED_AT,

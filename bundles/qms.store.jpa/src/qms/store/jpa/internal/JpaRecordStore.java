@@ -194,6 +194,10 @@ final class JpaRecordStore implements RecordStore {
         TypeMapping t = schema.type(query.type());
         List<FeatureMapping> fs = new ArrayList<>();
         for (EStructuralFeature f : features) {
+            if (f == QmsPackage.Literals.RECORD__ID) {
+                fs.add(null); // the id is selected anyway
+                continue;
+            }
             FeatureMapping m = t.feature(f);
             if (m == null || m.property == null || f.isMany()) {
                 throw new IllegalArgumentException(f.getName() + " of " + query.type().getName() + " cannot be"
@@ -202,7 +206,7 @@ final class JpaRecordStore implements RecordStore {
             fs.add(m);
         }
         StringBuilder select = new StringBuilder("SELECT e.id");
-        fs.forEach(f -> select.append(", e.").append(f.property));
+        fs.stream().filter(java.util.Objects::nonNull).forEach(f -> select.append(", e.").append(f.property));
         read(em -> {
             TypedQuery<Object[]> q = jpql(em, t, query, select + " FROM " + t.alias + " e", Object[].class);
             if (query.offset() > 0) {
@@ -221,9 +225,10 @@ final class JpaRecordStore implements RecordStore {
                 while (cursor.hasNext()) {
                     Object[] row = (Object[]) cursor.next();
                     Object[] values = new Object[fs.size()];
-                    for (int i = 0; i < values.length; i++) {
+                    for (int i = 0, column = 1; i < values.length; i++) {
                         FeatureMapping f = fs.get(i);
-                        values[i] = f.kind == FeatureMapping.Kind.REFERENCE ? row[i + 1] : f.fromColumn(row[i + 1]);
+                        values[i] = f == null ? row[0] : f.kind == FeatureMapping.Kind.REFERENCE ? row[column++]
+                                : f.fromColumn(row[column++]);
                     }
                     sink.accept(values);
                 }

@@ -1,0 +1,282 @@
+package qms.store.jpa.internal;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.derby.jdbc.BasicEmbeddedDataSource40;
+import org.junit.jupiter.api.Test;
+
+import qms.backup.core.BackupCompliance;
+import qms.backup.core.BackupModelContribution;
+import qms.backup.core.ComplianceRules;
+import qms.backup.model.BackupFrequency;
+import qms.backup.model.BackupPackage;
+import qms.backup.model.BackupPolicy;
+import qms.backup.model.RestorationTest;
+import qms.backup.model.RestoreResult;
+import qms.backup.model.VerificationMethod;
+import qms.core.BootKey;
+import qms.core.CoreModelContribution;
+import qms.core.ModelRegistry;
+import qms.core.Principal;
+import qms.core.RecordStore;
+import qms.core.Records;
+import qms.core.StoreConfig;
+import qms.model.ComputerizedSystem;
+import qms.model.GxpCriticality;
+import qms.model.QmsPackage;
+
+/**
+ * P3: the compliance status of 500 systems over 5 years of daily backup log entries (about 900,000) computed by the
+ * backup module, against the floor of one hand-written SQL aggregate over the same rows (per system: the newest
+ * completed backup and the number of days with one). P4: the installed product, limited to a 512 MB heap, opening
+ * the compliance log view over 1,000,000 entries until it has painted its rows, against opening an empty view in
+ * the same product. The log is written with raw JDBC (the store API's cost is P2's subject, not this one's).
+ */
+class ComplianceBenchmark {
+
+    private static final int SYSTEMS = Integer.getInteger("qms.benchmark.systems", 500);
+    private static final int RUNS = 3;
+    private static final ZoneId ZONE = ZoneId.systemDefault();
+    private static final String PASSWORD = "benchmark passphrase";
+
+    @Test
+    void p3StatusOf500SystemsOverFiveYearsAgainstOneSqlAggregate() throws Exception {
+        Path dir = Files.createTempDirectory("qms-p3-");
+        Path key = dir.resolveSibling(dir.getFileName() + ".key");
+        LocalDate to = LocalDate.now(ZONE).minusDays(1);
+        LocalDate from = to.minusYears(5).plusDays(1);
+        try (RecordStore store = open(dir, key)) {
+            BenchmarkReport.enroll(store);
+            long entries = seed(store, dir, key, from, to);
+            BackupCompliance compliance = new BackupCompliance(store, ComplianceRules.DEFAULT_DUE_SOON_DAYS, ZONE);
+            Instant asOf = Instant.now();
+            try (Connection c = connect(dir, key)) {
+                String sql = "SELECT SYSTEM_ID, MAX(STARTED_AT), COUNT(DISTINCT DATE(STARTED_AT)) FROM "
+                        + Naming.table(BackupPackage.Literals.BACKUP_LOG_ENTRY) + " WHERE COMPLETED = 1"
+                        + " GROUP BY SYSTEM_ID";
+                Map<String, Long> days = aggregate(c, sql); // warm-up of both, not counted
+                List<BackupCompliance.SystemStatus> statuses = compliance.assess(from, to, asOf);
+                long[] api = new long[RUNS];
+                long[] floor = new long[RUNS];
+                for (int i = 0; i < RUNS; i++) {
+                    long t0 = System.nanoTime();
+                    statuses = compliance.assess(from, to, asOf);
+                    long t1 = System.nanoTime();
+                    days = aggregate(c, sql);
+                    long t2 = System.nanoTime();
+                    api[i] = (t1 - t0) / 1_000_000;
+                    floor[i] = (t2 - t1) / 1_000_000;
+                }
+                // the two must agree on which systems miss a day of the period
+                long periodDays = to.toEpochDay() - from.toEpochDay() + 1;
+                Set<String> sqlMissing = new TreeSet<>();
+                days.forEach((system, n) -> {
+                    if (n < periodDays) {
+                        sqlMissing.add(system);
+                    }
+                });
+                Set<String> rulesMissing = new TreeSet<>();
+                statuses.stream().filter(s -> s.assessment().has(ComplianceRules.Rule.MISSING_BACKUPS))
+                        .forEach(s -> rulesMissing.add(s.system().getId()));
+                if (statuses.size() != SYSTEMS || !sqlMissing.equals(rulesMissing)) {
+                    throw new AssertionError("the rules and the SQL aggregate disagree: " + statuses.size()
+                            + " statuses; missing days by SQL " + sqlMissing.size() + ", by the rules "
+                            + rulesMissing.size());
+                }
+                double a = BenchmarkReport.median(api);
+                double f = BenchmarkReport.median(floor);
+                BenchmarkReport.line(String.format("P3 compliance status, %d systems x 5 years (%,d log entries, %,d"
+                        + " restoration tests): median %.0f ms of %s (%d systems miss days)", SYSTEMS, entries,
+                        store.count(qms.core.Query.of(BackupPackage.Literals.RESTORATION_TEST)), a, java.util.Arrays.toString(api), rulesMissing.size()));
+                BenchmarkReport.line(String.format("P3 floor, one SQL aggregate over the same rows:            "
+                        + "median %.0f ms of %s", f, java.util.Arrays.toString(floor)));
+                BenchmarkReport.line(String.format("P3 ratio status/SQL = %.2f (goal <= 2)", a / f));
+            }
+        }
+    }
+
+    @Test
+    void p4ComplianceLogFirstPaintWithAMillionEntriesInA512MbHeap() throws Exception {
+        Path product = Path.of(System.getProperty("qms.product.dir"));
+        Path launcher;
+        try (Stream<Path> plugins = Files.list(product.resolve("plugins"))) {
+            launcher = plugins.filter(p -> p.getFileName().toString().startsWith("org.eclipse.equinox.launcher_"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no product in " + product));
+        }
+        Path work = Files.createTempDirectory("qms-p4-");
+        Path data = work.resolve("data");
+        Path key = work.resolve("store.key");
+        long entries;
+        LocalDate to = LocalDate.now(ZONE);
+        LocalDate from = to.minusDays(1_000_000L / SYSTEMS - 1);
+        try (RecordStore store = open(data, key)) {
+            store.accounts().createFirstAdministrator("bench", "Benchmark", PASSWORD.toCharArray(),
+                    Set.of(qms.model.AccessRole.QA_MANAGER));
+            entries = seed(store, data, key, from, to);
+        }
+        long[] view = new long[RUNS];
+        long[] empty = new long[RUNS];
+        long heap = 0;
+        openView(launcher, work, data, key, "qms.backup.ui.complianceLog"); // warm-up (file cache), not counted
+        for (int i = 0; i < RUNS; i++) {
+            empty[i] = openView(launcher, work, data, key, "qms.app.emptyView")[0];
+            long[] v = openView(launcher, work, data, key, "qms.backup.ui.complianceLog");
+            view[i] = v[0];
+            heap = Math.max(heap, v[1]);
+        }
+        double v = BenchmarkReport.median(view);
+        double e = BenchmarkReport.median(empty);
+        BenchmarkReport.line(String.format("P4 compliance log view over %,d entries (%d systems, 31 days shown),"
+                + " product run with -Xmx512m: first paint median %.0f ms of %s; heap in use after it %d MB", entries,
+                SYSTEMS, v, java.util.Arrays.toString(view), heap));
+        BenchmarkReport.line(String.format("P4 floor, an empty view in the same product:  median %.0f ms of %s", e,
+                java.util.Arrays.toString(empty)));
+        BenchmarkReport.line(String.format("P4 goal: first paint < 1000 ms (%s), heap < 512 MB (ran within"
+                + " -Xmx512m); ratio to the empty view %.1f", v < 1000 ? "met" : "NOT met", v / Math.max(1, e)));
+    }
+
+    private static RecordStore open(Path dir, Path key) {
+        return new DerbyStoreFactory().open(new StoreConfig(dir, key), ModelRegistry.of(List.of(
+                new CoreModelContribution(), new BackupModelContribution())), () -> new Principal("bench",
+                        "Benchmark"));
+    }
+
+    private static Connection connect(Path dir, Path key) throws Exception {
+        BasicEmbeddedDataSource40 ds = new BasicEmbeddedDataSource40();
+        ds.setDatabaseName(dir.resolve(DerbyStoreFactory.DATABASE).toString());
+        ds.setConnectionAttributes("bootPassword=" + BootKey.read(key));
+        return ds.getConnection();
+    }
+
+    private static Map<String, Long> aggregate(Connection c, String sql) throws Exception {
+        Map<String, Long> days = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                r.getTimestamp(2);
+                days.put(r.getString(1), r.getLong(3));
+            }
+        }
+        return days;
+    }
+
+    /**
+     * SYSTEMS systems with a daily policy (RPO 26 h, quarterly restoration tests), one backup a day each from
+     * {@code from} to {@code to} at about 02:00 — one in 2,000 did not complete — and a passed restoration test every
+     * quarter (through the store API). Returns the number of log entries.
+     */
+    private static long seed(RecordStore store, Path dir, Path key, LocalDate from, LocalDate to) throws Exception {
+        List<ComputerizedSystem> systems = new ArrayList<>();
+        List<BackupPolicy> policies = new ArrayList<>();
+        for (int i = 0; i < SYSTEMS; i++) {
+            ComputerizedSystem s = Records.newRecord(QmsPackage.Literals.COMPUTERIZED_SYSTEM);
+            s.setName(String.format("System %03d", i));
+            s.setGxpCriticality(GxpCriticality.get(i % 4));
+            s.setDataClassification(qms.model.DataClassification.get(i % 4));
+            systems.add(s);
+            BackupPolicy p = Records.newRecord(BackupPackage.Literals.BACKUP_POLICY);
+            p.setName(s.getName() + " backups");
+            p.setSystem(s);
+            p.setFrequency(BackupFrequency.DAILY);
+            p.setRpoHours(26);
+            p.setRestoreTestCadenceDays(92);
+            policies.add(p);
+        }
+        store.save(systems, "benchmark data");
+        store.save(policies, "benchmark data");
+        List<RestorationTest> tests = new ArrayList<>();
+        for (ComputerizedSystem s : systems) {
+            for (int k = 0; k < 20 && !to.minusDays(45).minusMonths(3L * k).isBefore(from); k++) {
+                LocalDate d = to.minusDays(45).minusMonths(3L * k);
+                RestorationTest t = Records.newRecord(BackupPackage.Literals.RESTORATION_TEST);
+                t.setTitle("Quarterly restore of " + s.getName() + " " + d);
+                t.setSystem(s);
+                t.setTestedAt(java.util.Date.from(d.atTime(10, 0).atZone(ZONE).toInstant()));
+                t.setResult(RestoreResult.PASSED);
+                t.setVerificationMethod(VerificationMethod.CHECKSUMS);
+                tests.add(t);
+            }
+        }
+        store.save(tests, "benchmark data");
+        String table = Naming.table(BackupPackage.Literals.BACKUP_LOG_ENTRY);
+        Random random = new Random(7);
+        long n = 0;
+        try (Connection c = connect(dir, key)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (ID, VERSION, SYSTEM_ID,"
+                    + " STARTED_AT, SNAPSHOT_ID, COMPLETED, SIZE_BYTES, DURATION_SECONDS, SOURCE)"
+                    + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, 'IMPORTED')")) {
+                for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                    for (ComputerizedSystem s : systems) {
+                        Instant at = d.atTime(2, random.nextInt(60)).atZone(ZONE).toInstant();
+                        ps.setString(1, UUID.randomUUID().toString());
+                        ps.setString(2, s.getId());
+                        ps.setTimestamp(3, Timestamp.from(at));
+                        ps.setString(4, Long.toHexString(random.nextLong()));
+                        ps.setBoolean(5, random.nextInt(2000) != 0);
+                        ps.setLong(6, 1L << 30);
+                        ps.setLong(7, 600);
+                        ps.addBatch();
+                        if (++n % 10_000 == 0) {
+                            ps.executeBatch();
+                            c.commit();
+                        }
+                    }
+                }
+                ps.executeBatch();
+                c.commit();
+            }
+        }
+        return n;
+    }
+
+    /** Starts the product to open one view; returns {ms to its first paint, heap MB in use after it}. */
+    private static long[] openView(Path launcher, Path work, Path data, Path key, String view) throws Exception {
+        Path workspace = Files.createTempDirectory(work, "workspace-");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dqms.benchmark.startup=true", "-Dqms.benchmark.view=" + view, "-Dqms.keyFile=" + key,
+                "-Dqms.demo=skip", "-jar", launcher.toString(), "-dataDir", data.toString(), "-data", workspace
+                        .toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("QMS_BENCHMARK_SIGN_IN", "bench:" + PASSWORD);
+        Process p = builder.start();
+        long[] result = null;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null;) {
+                if (line.startsWith("QMS-VIEW " + view + " ")) {
+                    String[] parts = line.split(" ");
+                    result = new long[] { Long.parseLong(parts[2]), Long.parseLong(parts[3]) };
+                }
+                output.append(line).append('\n');
+            }
+        }
+        if (!p.waitFor(2, TimeUnit.MINUTES) || result == null) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the product did not report the view " + view + ": " + command + "\n"
+                    + output);
+        }
+        return result;
+    }
+}
