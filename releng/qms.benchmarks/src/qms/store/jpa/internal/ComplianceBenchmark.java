@@ -114,6 +114,8 @@ class ComplianceBenchmark {
                         + "median %.0f ms of %s", f, java.util.Arrays.toString(floor)));
                 BenchmarkReport.line(String.format("P3 ratio status/SQL = %.2f (goal <= 2)", a / f));
             }
+        } finally {
+            BenchmarkReport.delete(dir);
         }
     }
 
@@ -139,12 +141,16 @@ class ComplianceBenchmark {
         long[] view = new long[RUNS];
         long[] empty = new long[RUNS];
         long heap = 0;
-        openView(launcher, work, data, key, "qms.backup.ui.complianceLog"); // warm-up (file cache), not counted
-        for (int i = 0; i < RUNS; i++) {
-            empty[i] = openView(launcher, work, data, key, "qms.app.emptyView")[0];
-            long[] v = openView(launcher, work, data, key, "qms.backup.ui.complianceLog");
-            view[i] = v[0];
-            heap = Math.max(heap, v[1]);
+        try {
+            openView(launcher, work, data, key, "qms.backup.ui.complianceLog"); // warm-up (file cache), not counted
+            for (int i = 0; i < RUNS; i++) {
+                empty[i] = openView(launcher, work, data, key, "qms.app.emptyView")[0];
+                long[] v = openView(launcher, work, data, key, "qms.backup.ui.complianceLog");
+                view[i] = v[0];
+                heap = Math.max(heap, v[1]);
+            }
+        } finally {
+            BenchmarkReport.delete(work);
         }
         double v = BenchmarkReport.median(view);
         double e = BenchmarkReport.median(empty);
