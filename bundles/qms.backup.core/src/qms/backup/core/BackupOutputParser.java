@@ -225,7 +225,7 @@ public final class BackupOutputParser {
         }
     }
 
-    private static Instant lastModified(Path file) {
+    static Instant lastModified(Path file) {
         try {
             return java.nio.file.Files.getLastModifiedTime(file).toInstant();
         } catch (java.io.IOException e) {
@@ -234,17 +234,10 @@ public final class BackupOutputParser {
     }
 
     private static String contentHash(Path file) {
-        try (var in = java.nio.file.Files.newInputStream(file)) {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0;) {
-                sha.update(buffer, 0, n);
-            }
-            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+        try {
+            return AutomatedRestore.sha256(file).substring(0, 32);
         } catch (java.io.IOException e) {
             throw new ImportException(file, 0, null, "cannot be read: " + e.getMessage());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -95,7 +95,7 @@ public final class RepositoryCheckImporter {
             }
         }
         BackupPolicy policy = BackupImporter.policyByRepository(store, file, format, repository);
-        Instant at = lastModified(file);
+        Instant at = BackupOutputParser.lastModified(file);
         if (at.isAfter(clock.instant().plus(BackupImporter.CLOCK_SKEW))) {
             throw new ImportException(file, 0, null, "the file was last changed at " + at + ", in the future");
         }
@@ -160,14 +160,6 @@ public final class RepositoryCheckImporter {
             throw new ImportException(file, 0, null, "cannot be read: " + e.getMessage());
         }
         return lines;
-    }
-
-    private static Instant lastModified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-            throw new ImportException(file, 0, null, "cannot be read: " + e.getMessage());
-        }
     }
 
     private static String sha256(byte[] content) {
