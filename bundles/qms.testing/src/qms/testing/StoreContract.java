@@ -198,6 +198,22 @@ public abstract class StoreContract {
                         QmsPackage.Literals.COMPUTERIZED_SYSTEM__NAME), ids::add);
         assertEquals(List.of(true, a.getId(), "Scan A"), java.util.Arrays.asList(ids.get(0)), "the record's own id"
                 + " where it is asked for, the other values around it in order");
+
+        List<Object[]> dated = new java.util.ArrayList<>();
+        store.scan(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM).where(QmsPackage.Literals
+                .COMPUTERIZED_SYSTEM__IN_SERVICE_SINCE, Query.Op.AT_LEAST, day(2019, 3, 4)).where(QmsPackage.Literals
+                        .COMPUTERIZED_SYSTEM__VALIDATED, true), List.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM__NAME),
+                dated::add);
+        assertEquals(List.of("Scan A"), dated.stream().map(r -> r[0]).toList(), "date and boolean conditions");
+        List<Object[]> page = new java.util.ArrayList<>();
+        store.scan(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM).orderBy(QmsPackage.Literals
+                .COMPUTERIZED_SYSTEM__NAME, true).page(1, 2), List.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM__NAME,
+                        QmsPackage.Literals.COMPUTERIZED_SYSTEM__IN_SERVICE_SINCE, QmsPackage.Literals
+                                .COMPUTERIZED_SYSTEM__VALIDATED), page::add);
+        assertEquals(List.of("Scan A", "Other"), page.stream().map(r -> r[0]).toList(), "a page of the descending"
+                + " order (Scan B, [Scan A, Other])");
+        assertEquals(java.util.Arrays.asList("Other", null, false), java.util.Arrays.asList(page.get(1)),
+                "an unset date reads as null, an unset boolean as false");
     }
 
     private static void assertNotSame(Object a, Object b) {
@@ -259,6 +275,25 @@ public abstract class StoreContract {
         assertEquals(AuditAction.DELETE, audit(raleigh).get(audit(raleigh).size() - 1).action());
         assertEquals(List.of("Cambridge", "Basel"),
                 ((Organisation) store.get(org.getId())).getSites().stream().map(Site::getName).toList());
+
+        // a list reads the contained records of all its owners at once: each owner still gets its own, in order
+        Organisation other = Records.newRecord(QmsPackage.Literals.ORGANISATION);
+        other.setName("Other org");
+        for (String n : List.of("Lyon", "Austin")) {
+            Site site = Records.newRecord(QmsPackage.Literals.SITE);
+            site.setName(n);
+            site.setCountry("Y");
+            other.getSites().add(site);
+        }
+        Organisation empty = Records.newRecord(QmsPackage.Literals.ORGANISATION);
+        empty.setName("No sites");
+        store.save(List.of(other, empty), null);
+        Map<String, List<String>> sites = new java.util.TreeMap<>();
+        for (Record r : store.list(Query.of(QmsPackage.Literals.ORGANISATION))) {
+            sites.put(((Organisation) r).getName(), ((Organisation) r).getSites().stream().map(Site::getName).toList());
+        }
+        assertEquals(Map.of("Org", List.of("Cambridge", "Basel"), "Other org", List.of("Lyon", "Austin"), "No sites",
+                List.of()), sites);
     }
 
     @Test

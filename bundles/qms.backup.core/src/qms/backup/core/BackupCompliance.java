@@ -61,7 +61,7 @@ public final class BackupCompliance {
 
     /** Every system's status for the days {@code from} to {@code to}, as of {@code asOf}; worst first, then by name. */
     public List<SystemStatus> assess(LocalDate from, LocalDate to, Instant asOf) {
-        Histories h = load(null, asOf, asOf);
+        Histories h = load(policies -> null, asOf, asOf);
         List<SystemStatus> result = new ArrayList<>();
         for (ComputerizedSystem s : h.systems) {
             BackupPolicy policy = h.policies.get(s.getId());
@@ -78,13 +78,12 @@ public final class BackupCompliance {
      * today). Newest day first, systems by name.
      */
     public List<DayRow> daily(LocalDate from, LocalDate to, Instant now) {
-        // only the entries a day of the period can depend on: from the longest RPO (and a day) before it
-        long rpoHours = store.list(Query.of(BackupPackage.Literals.BACKUP_POLICY)).stream()
-                .mapToLong(p -> ((BackupPolicy) p).getRpoHours()).max().orElse(0);
         Instant periodStart = from.atStartOfDay(zone).toInstant();
         Instant periodEnd = to.plusDays(1).atStartOfDay(zone).toInstant();
-        Histories h = load(periodStart.minus(Duration.ofHours(rpoHours + 24)), periodStart, periodEnd.isAfter(now)
-                ? now : periodEnd);
+        // only the entries a day of the period can depend on: from the longest RPO (and a day) before it
+        Histories h = load(policies -> periodStart.minus(Duration.ofHours(policies.stream().mapToLong(
+                BackupPolicy::getRpoHours).max().orElse(0) + 24)), periodStart, periodEnd.isAfter(now) ? now
+                        : periodEnd);
         List<DayRow> rows = new ArrayList<>();
         for (LocalDate day = to; !day.isBefore(from); day = day.minusDays(1)) {
             Instant start = day.atStartOfDay(zone).toInstant();
@@ -109,31 +108,39 @@ public final class BackupCompliance {
     }
 
     /**
-     * @param since     only log entries from then on (null: all)
+     * @param since     from the policies: only log entries from then on (null: all)
      * @param firstAsOf the earliest moment a status will be asked for
      * @param lastAsOf  the latest
      */
-    private Histories load(Instant since, Instant firstAsOf, Instant lastAsOf) {
+    private Histories load(java.util.function.Function<List<BackupPolicy>, Instant> since, Instant firstAsOf,
+            Instant lastAsOf) {
         Histories h = new Histories();
         h.systems = store.list(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM)).stream()
                 .map(ComputerizedSystem.class::cast)
                 .sorted(Comparator.comparing(ComputerizedSystem::getName, String.CASE_INSENSITIVE_ORDER)).toList();
-        for (var r : store.list(Query.of(BackupPackage.Literals.BACKUP_POLICY))) {
-            BackupPolicy p = (BackupPolicy) r;
+        List<BackupPolicy> policies = store.list(Query.of(BackupPackage.Literals.BACKUP_POLICY)).stream()
+                .map(BackupPolicy.class::cast).toList();
+        for (BackupPolicy p : policies) {
             if (p.isActive()) {
                 h.policies.putIfAbsent(Records.id(p.getSystem()), p);
             }
         }
         // the log can hold millions of entries: three values each, streamed, never whole records
         Query entries = Query.of(BackupPackage.Literals.BACKUP_LOG_ENTRY);
-        if (since != null) {
+        Instant from = since.apply(policies);
+        if (from != null) {
             entries = entries.where(BackupPackage.Literals.BACKUP_LOG_ENTRY__STARTED_AT, Query.Op.AT_LEAST,
-                    Date.from(since));
+                    Date.from(from));
         }
         store.scan(entries, List.of(BackupPackage.Literals.BACKUP_LOG_ENTRY__SYSTEM,
                 BackupPackage.Literals.BACKUP_LOG_ENTRY__STARTED_AT, BackupPackage.Literals.BACKUP_LOG_ENTRY__COMPLETED),
                 row -> h.backups.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(new Backup(
                         ((Date) row[1]).toInstant(), Boolean.TRUE.equals(row[2]))));
+        loadTestsAndChecks(h, firstAsOf, lastAsOf);
+        return h;
+    }
+
+    private void loadTestsAndChecks(Histories h, Instant firstAsOf, Instant lastAsOf) {
         // tests as values; a review is looked up (a signature check: costly) only for the passed tests that can be
         // the newest passed one as of a moment in [firstAsOf, lastAsOf] — no status asked for depends on the others
         Map<String, List<Object[]>> tests = new HashMap<>();
@@ -179,7 +186,6 @@ public final class BackupCompliance {
                 BackupPackage.Literals.REPOSITORY_CHECK__PASSED), row -> h.checks.computeIfAbsent((String) row[0],
                         k -> new ArrayList<>()).add(new Check(((Date) row[1]).toInstant(), Boolean.TRUE.equals(
                                 row[2]))));
-        return h;
     }
 
     /** The facts the rules need, from a policy record. */

@@ -155,6 +155,27 @@ final class FeatureMapping {
         return value;
     }
 
+    /** This attribute's column value in a JDBC row, typed as EclipseLink would read it ({@link #fromColumn}). */
+    Object read(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        Object v;
+        if (columnType == Boolean.class) {
+            v = rs.getBoolean(column); // Derby stores booleans as SMALLINT; getBoolean reads either
+        } else if (columnType == Timestamp.class) {
+            v = rs.getTimestamp(column);
+        } else if (columnType == Integer.class) {
+            v = rs.getInt(column);
+        } else if (columnType == Long.class) {
+            v = rs.getLong(column);
+        } else if (columnType == Double.class) {
+            v = rs.getDouble(column);
+        } else if (columnType == BigDecimal.class) {
+            v = rs.getBigDecimal(column);
+        } else {
+            v = rs.getString(column);
+        }
+        return rs.wasNull() ? null : v;
+    }
+
     /** The EMF value for a column value of an attribute. */
     Object fromColumn(Object column) {
         if (column == null) {

@@ -185,14 +185,21 @@ final class JpaRecordStore implements RecordStore {
                 q.setMaxResults(query.limit());
             }
             Reader reader = new Reader(em, 0);
-            return q.getResultList().stream().map(e -> reader.record(t, e)).toList();
+            List<DynamicEntity> entities = q.getResultList();
+            reader.prefetchChildren(t, entities);
+            return entities.stream().map(e -> reader.record(t, e)).toList();
         });
     }
 
+    /**
+     * Plain JDBC over the statement the mapping implies (table, columns, conditions): a million rows cost the
+     * database's reading them, not an object per row and column in between (benchmark P3).
+     */
     @Override
     public void scan(Query query, List<? extends EStructuralFeature> features, Consumer<Object[]> sink) {
         TypeMapping t = schema.type(query.type());
         List<FeatureMapping> fs = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ID");
         for (EStructuralFeature f : features) {
             if (f == QmsPackage.Literals.RECORD__ID) {
                 fs.add(null); // the id is selected anyway
@@ -204,36 +211,42 @@ final class JpaRecordStore implements RecordStore {
                         + " scanned: only single attributes and single references can");
             }
             fs.add(m);
+            sql.append(", ").append(m.column);
         }
-        StringBuilder select = new StringBuilder("SELECT e.id");
-        fs.stream().filter(java.util.Objects::nonNull).forEach(f -> select.append(", e.").append(f.property));
+        sql.append(" FROM ").append(t.table);
+        List<Object> params = new ArrayList<>();
+        conditions(t, query, sql, params, m -> m.column, i -> "?", true);
+        if (query.offset() > 0) {
+            sql.append(" OFFSET ").append(query.offset()).append(" ROWS");
+        }
+        if (query.limit() < Integer.MAX_VALUE) {
+            sql.append(" FETCH NEXT ").append(query.limit()).append(" ROWS ONLY");
+        }
         read(em -> {
-            TypedQuery<Object[]> q = jpql(em, t, query, select + " FROM " + t.alias + " e", Object[].class);
-            if (query.offset() > 0) {
-                q.setFirstResult(query.offset());
-            }
-            if (query.limit() < Integer.MAX_VALUE) {
-                q.setMaxResults(query.limit());
-            }
-            // a cursor: rows are read from the database as they are consumed, never all held at once
-            q.setHint(org.eclipse.persistence.config.QueryHints.SCROLLABLE_CURSOR,
-                    org.eclipse.persistence.config.HintValues.TRUE);
-            q.setHint(org.eclipse.persistence.config.QueryHints.JDBC_FETCH_SIZE, 1000);
-            org.eclipse.persistence.queries.ScrollableCursor cursor =
-                    (org.eclipse.persistence.queries.ScrollableCursor) ((jakarta.persistence.Query) q).getSingleResult();
-            try {
-                while (cursor.hasNext()) {
-                    Object[] row = (Object[]) cursor.next();
-                    Object[] values = new Object[fs.size()];
-                    for (int i = 0, column = 1; i < values.length; i++) {
-                        FeatureMapping f = fs.get(i);
-                        values[i] = f == null ? row[0] : f.kind == FeatureMapping.Kind.REFERENCE ? row[column++]
-                                : f.fromColumn(row[column++]);
-                    }
-                    sink.accept(values);
+            EntityTransaction tx = em.getTransaction();
+            tx.begin(); // EclipseLink lends its connection inside a transaction only
+            try (java.sql.PreparedStatement ps = em.unwrap(java.sql.Connection.class).prepareStatement(
+                    sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, params.get(i));
                 }
+                ps.setFetchSize(1000); // rows are read as they are consumed, never all held at once
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Object[] values = new Object[fs.size()];
+                        for (int i = 0, column = 2; i < values.length; i++) {
+                            FeatureMapping f = fs.get(i);
+                            values[i] = f == null ? rs.getString(1) : f.kind == FeatureMapping.Kind.REFERENCE
+                                    ? rs.getString(column++) : f.fromColumn(f.read(rs, column++));
+                        }
+                        sink.accept(values);
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new StoreException("Reading " + query.type().getName() + " from the database failed: "
+                        + e.getMessage(), e);
             } finally {
-                cursor.close();
+                tx.rollback();
             }
             return null;
         });
@@ -261,16 +274,35 @@ final class JpaRecordStore implements RecordStore {
             Class<R> result) {
         StringBuilder b = new StringBuilder(select);
         List<Object> params = new ArrayList<>();
+        conditions(t, query, b, params, f -> "e." + f.property, i -> ":p" + i, !select.startsWith("SELECT COUNT"));
+        TypedQuery<R> q = em.createQuery(b.toString(), result);
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter("p" + i, params.get(i));
+        }
+        return q;
+    }
+
+    /**
+     * Appends a query's conditions and order to a JPQL or SQL statement, the parameters' column values to
+     * {@code params}.
+     *
+     * @param name        how the statement names a feature's value
+     * @param placeholder how it names the i-th parameter
+     * @param ordered     whether to append the query's order
+     */
+    private static void conditions(TypeMapping t, Query query, StringBuilder b, List<Object> params,
+            Function<FeatureMapping, String> name, java.util.function.IntFunction<String> placeholder,
+            boolean ordered) {
         String sep = " WHERE ";
         for (Query.Condition c : query.conditions()) {
             FeatureMapping f = t.feature(c.attribute());
-            String p = "e." + f.property;
+            String p = name.apply(f);
             b.append(sep);
             sep = " AND ";
             switch (c.op()) {
             case IS_NULL -> b.append(p).append(" IS NULL");
             case LIKE -> {
-                b.append("LOWER(").append(p).append(") LIKE :p").append(params.size());
+                b.append("LOWER(").append(p).append(") LIKE ").append(placeholder.apply(params.size()));
                 params.add(String.valueOf(c.value()).toLowerCase(java.util.Locale.ROOT));
             }
             default -> {
@@ -281,22 +313,17 @@ final class JpaRecordStore implements RecordStore {
                 case AT_MOST -> " <= ";
                 default -> throw new IllegalStateException();
                 };
-                b.append(p).append(op).append(":p").append(params.size());
+                b.append(p).append(op).append(placeholder.apply(params.size()));
                 params.add(f.toColumn(c.value()));
             }
             }
         }
-        if (query.orderBy() != null && !select.startsWith("SELECT COUNT")) {
+        if (ordered && query.orderBy() != null) {
             FeatureMapping f = t.feature(query.orderBy());
-            String key = "e." + f.property;
+            String key = name.apply(f);
             b.append(" ORDER BY ").append(f.columnType == String.class ? "LOWER(" + key + ")" : key)
                     .append(query.descending() ? " DESC" : " ASC");
         }
-        TypedQuery<R> q = em.createQuery(b.toString(), result);
-        for (int i = 0; i < params.size(); i++) {
-            q.setParameter("p" + i, params.get(i));
-        }
-        return q;
     }
 
     @Override
@@ -327,6 +354,10 @@ final class JpaRecordStore implements RecordStore {
         private final EntityManager em;
         private final int depth;
         private final Map<String, Record> loaded = new HashMap<>();
+        /** Contained entities read ahead for many owners at once: owner id, then containment name, to entities. */
+        private final Map<String, Map<String, List<DynamicEntity>>> prefetched = new HashMap<>();
+        /** The owners whose contained records (of every containment) are in {@link #prefetched}. */
+        private final Set<String> prefetchedOwners = new HashSet<>();
 
         Reader(EntityManager em, int depth) {
             this.em = em;
@@ -393,14 +424,51 @@ final class JpaRecordStore implements RecordStore {
             return r;
         }
 
+        /**
+         * Reads the contained records of many owners of one type with one query per containment and contained type
+         * (and a thousand owners), instead of one per owner: listing 500 backup policies with their copies.
+         */
+        void prefetchChildren(TypeMapping owner, List<DynamicEntity> owners) {
+            if (owners.size() < 2) {
+                return;
+            }
+            List<String> ids = owners.stream().map(e -> (String) e.get(TypeMapping.ID)).toList();
+            for (FeatureMapping f : owner.features) {
+                if (f.kind != FeatureMapping.Kind.CONTAINMENT) {
+                    continue;
+                }
+                EReference containment = (EReference) f.feature;
+                for (TypeMapping ct : schema.all()) {
+                    if (!ct.containable || !containment.getEReferenceType().isSuperTypeOf(ct.eClass)) {
+                        continue;
+                    }
+                    for (int from = 0; from < ids.size(); from += 1000) {
+                        for (DynamicEntity c : em.createQuery("SELECT e FROM " + ct.alias + " e WHERE e."
+                                + TypeMapping.OWNER_ID + " IN :o AND e." + TypeMapping.OWNER_FEATURE + " = :f",
+                                DynamicEntity.class).setParameter("o", ids.subList(from, Math.min(ids.size(),
+                                        from + 1000))).setParameter("f", containment.getName()).getResultList()) {
+                            prefetched.computeIfAbsent(c.get(TypeMapping.OWNER_ID), k -> new HashMap<>())
+                                    .computeIfAbsent(containment.getName() + "#" + ct.alias,
+                                            k -> new ArrayList<>()).add(c);
+                        }
+                    }
+                }
+            }
+            prefetchedOwners.addAll(ids);
+        }
+
         private List<Record> children(String ownerId, EReference containment, int level) {
             List<Object[]> found = new ArrayList<>();
             for (TypeMapping ct : schema.all()) {
                 if (ct.containable && containment.getEReferenceType().isSuperTypeOf(ct.eClass)) {
-                    for (DynamicEntity c : em.createQuery("SELECT e FROM " + ct.alias + " e WHERE e."
-                            + TypeMapping.OWNER_ID + " = :o AND e." + TypeMapping.OWNER_FEATURE + " = :f",
-                            DynamicEntity.class).setParameter("o", ownerId).setParameter("f", containment.getName())
-                            .getResultList()) {
+                    List<DynamicEntity> entities = prefetchedOwners.contains(ownerId) ? prefetched
+                            .getOrDefault(ownerId, Map.of()).getOrDefault(containment.getName() + "#"
+                                    + ct.alias, List.of())
+                            : em.createQuery("SELECT e FROM " + ct.alias + " e WHERE e." + TypeMapping.OWNER_ID
+                                    + " = :o AND e." + TypeMapping.OWNER_FEATURE + " = :f", DynamicEntity.class)
+                                    .setParameter("o", ownerId).setParameter("f", containment.getName())
+                                    .getResultList();
+                    for (DynamicEntity c : entities) {
                         found.add(new Object[] { c.get(TypeMapping.OWNER_POS), record(ct, c, level) });
                     }
                 }
