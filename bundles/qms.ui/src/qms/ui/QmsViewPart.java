@@ -33,6 +33,15 @@ public abstract class QmsViewPart extends ViewPart {
      */
     protected abstract void recordsChanged(List<String> recordIds);
 
+    /**
+     * Whether content asked for is still being computed in the background (the view shows what it had, or a
+     * "computing" line, until then). Tests and the view benchmark wait for it; views that compute on the UI thread
+     * keep the default.
+     */
+    public boolean loading() {
+        return false;
+    }
+
     /** Call at the end of {@code createPartControl}. */
     protected final void listenForChanges() {
         QmsUi.get().addChangeListener(listener);

@@ -153,6 +153,8 @@ class BackupViewsTest {
         system("LIMS " + tag);
 
         ViewBot view = workbench.showView(ComplianceLogView.ID);
+        ComplianceLogView part = bot.syncExec(() -> (ComplianceLogView) view.reference().getPart(false));
+        bot.waitUntil(() -> !bot.syncExec(part::loading), "the rows computed in the background");
         ContainerBot bar = view.bot();
         TableBot table = bar.table();
         assertEquals(List.of("Date", "System", "Backup Completed", "Restoration Tested", "Status"),
@@ -169,6 +171,12 @@ class BackupViewsTest {
         int tested = row(table, today.minusDays(10).toString());
         assertEquals("Yes (Passed)", table.cell(tested, 3));
 
+        // a shorter period is computed again (in the background) and keeps the system filter
+        bar.dateTimeWithLabel("From").setDate(today.minusDays(9));
+        bot.waitUntil(() -> table.rowCount() == 10, "10 days from the new start to today");
+        assertEquals(today.minusDays(9).toString(), table.cell(9, 0));
+        assertEquals(ctms.getName(), table.cell(9, 1));
+
         bar.comboWithLabel("System").setSelection(ComplianceLogView.ALL_SYSTEMS);
         bar.comboWithLabel("Status").setSelection("Non-Compliant");
         bot.waitUntil(() -> table.rowCount() > 0 && table.cell(0, 4).equals("Non-Compliant"), "filtered by status");
@@ -176,7 +184,6 @@ class BackupViewsTest {
             assertEquals("Non-Compliant", table.cell(r, 4));
         }
 
-        ComplianceLogView part = bot.syncExec(() -> (ComplianceLogView) view.reference().getPart(false));
         Path csv = dir.resolve("log.csv");
         int rows = table.rowCount();
         bot.syncExec(() -> {

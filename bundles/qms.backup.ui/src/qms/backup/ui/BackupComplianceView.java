@@ -57,8 +57,8 @@ public final class BackupComplianceView extends QmsViewPart {
         refresh.addListener(SWT.Selection, e -> reload());
         summary = new Label(top, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
-        from.addListener(SWT.Selection, e -> reload());
-        to.addListener(SWT.Selection, e -> reload());
+        BackupUi.onChange(from, this::reload);
+        BackupUi.onChange(to, this::reload);
 
         for (ComplianceStatus s : ComplianceStatus.values()) {
             colours.put(s, BackupUi.background(parent.getDisplay(), s));

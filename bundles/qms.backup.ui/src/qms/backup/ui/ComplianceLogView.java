@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -22,12 +24,14 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DateTime;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
+import qms.backup.core.BackupCompliance;
 import qms.backup.core.BackupCompliance.DayRow;
 import qms.backup.core.ComplianceLogExport;
 import qms.backup.core.ComplianceStatus;
@@ -54,6 +58,10 @@ public final class ComplianceLogView extends QmsViewPart {
     private Table table;
     private List<DayRow> all = List.of();
     private List<DayRow> shown = List.of();
+    /** Numbers the computations asked for; only the newest one's rows are shown. */
+    private int requested;
+    private int shownRequest;
+    private Job computation;
     private int sortColumn = 0;
     private boolean descending = true;
     private final Map<ComplianceStatus, Color> colours = new EnumMap<>(ComplianceStatus.class);
@@ -88,8 +96,8 @@ public final class ComplianceLogView extends QmsViewPart {
         status.select(0);
         summary = new Label(top, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
-        from.addListener(SWT.Selection, e -> reload());
-        to.addListener(SWT.Selection, e -> reload());
+        BackupUi.onChange(from, this::reload);
+        BackupUi.onChange(to, this::reload);
         system.addListener(SWT.Selection, e -> filter());
         status.addListener(SWT.Selection, e -> filter());
 
@@ -133,16 +141,55 @@ public final class ComplianceLogView extends QmsViewPart {
         reload();
     }
 
-    /** Computes the rows of the period again. */
+    /**
+     * Computes the rows of the period again, in a job: over a million log entries this takes a while, and the
+     * window stays usable meanwhile (the rows shown stay until the new ones are there). A newer request supersedes
+     * one still running.
+     */
     public void reload() {
         LocalDate f = BackupUi.date(from);
         LocalDate t = BackupUi.date(to);
-        if (t.isBefore(f)) {
-            all = List.of();
-            summary.setText("The period ends before it starts.");
-        } else {
-            all = BackupUi.compliance().daily(f, t, Instant.now());
+        int request = ++requested;
+        if (computation != null) {
+            computation.cancel();
         }
+        if (t.isBefore(f)) {
+            show(request, List.of(), "The period ends before it starts.");
+            return;
+        }
+        summary.setText("Computing the statuses of " + f + " to " + t + "\u2026");
+        summary.getParent().layout();
+        BackupCompliance compliance = BackupUi.compliance();
+        Display display = table.getDisplay();
+        computation = Job.create("Computing the backup compliance log, " + f + " to " + t, monitor -> {
+            try {
+                List<DayRow> rows = compliance.daily(f, t, Instant.now());
+                if (monitor.isCanceled()) {
+                    return Status.CANCEL_STATUS;
+                }
+                display.asyncExec(() -> show(request, rows, null));
+                return Status.OK_STATUS;
+            } catch (RuntimeException e) {
+                display.asyncExec(() -> show(request, List.of(), "The statuses could not be computed: "
+                        + e.getMessage()));
+                return Status.error("The backup compliance log could not be computed", e);
+            }
+        });
+        computation.setPriority(Job.SHORT);
+        computation.schedule();
+    }
+
+    @Override
+    public boolean loading() {
+        return shownRequest != requested;
+    }
+
+    private void show(int request, List<DayRow> rows, String failure) {
+        if (table.isDisposed() || request != requested) {
+            return; // closed, or superseded by a newer request
+        }
+        shownRequest = request;
+        all = rows;
         String selected = system.getText();
         system.removeAll();
         system.add(ALL_SYSTEMS);
@@ -151,6 +198,10 @@ public final class ComplianceLogView extends QmsViewPart {
         int keep = selected.isEmpty() ? 0 : Math.max(0, system.indexOf(selected));
         system.select(keep);
         filter();
+        if (failure != null) {
+            summary.setText(failure);
+            summary.getParent().layout();
+        }
     }
 
     private void filter() {
@@ -220,6 +271,14 @@ public final class ComplianceLogView extends QmsViewPart {
             MessageDialog.openError(getSite().getShell(), "Export " + format, "The export failed; no file was"
                     + " written.\n\n" + e.getMessage());
         }
+    }
+
+    @Override
+    public void dispose() {
+        if (computation != null) {
+            computation.cancel();
+        }
+        super.dispose();
     }
 
     @Override

@@ -139,6 +139,7 @@ class ComplianceBenchmark {
             entries = seed(store, data, key, from, to);
         }
         long[] view = new long[RUNS];
+        long[] frame = new long[RUNS];
         long[] empty = new long[RUNS];
         long heap = 0;
         try {
@@ -147,6 +148,7 @@ class ComplianceBenchmark {
                 empty[i] = openView(launcher, work, data, key, "qms.app.emptyView")[0];
                 long[] v = openView(launcher, work, data, key, "qms.backup.ui.complianceLog");
                 view[i] = v[0];
+                frame[i] = v[2];
                 heap = Math.max(heap, v[1]);
             }
         } finally {
@@ -155,11 +157,14 @@ class ComplianceBenchmark {
         double v = BenchmarkReport.median(view);
         double e = BenchmarkReport.median(empty);
         BenchmarkReport.line(String.format("P4 compliance log view over %,d entries (%d systems, 31 days shown),"
-                + " product run with -Xmx512m: first paint median %.0f ms of %s; heap in use after it %d MB", entries,
-                SYSTEMS, v, java.util.Arrays.toString(view), heap));
+                + " product run with -Xmx512m: first paint with its rows median %.0f ms of %s; heap in use after it"
+                + " %d MB", entries, SYSTEMS, v, java.util.Arrays.toString(view), heap));
+        BenchmarkReport.line(String.format("P4 the view itself (controls and \"Computing\u2026\" line; the rows are"
+                + " computed in a job): median %.0f ms of %s", BenchmarkReport.median(frame), java.util.Arrays
+                        .toString(frame)));
         BenchmarkReport.line(String.format("P4 floor, an empty view in the same product:  median %.0f ms of %s", e,
                 java.util.Arrays.toString(empty)));
-        BenchmarkReport.line(String.format("P4 goal: first paint < 1000 ms (%s), heap < 512 MB (ran within"
+        BenchmarkReport.line(String.format("P4 goal: first paint with the rows < 1000 ms (%s), heap < 512 MB (ran within"
                 + " -Xmx512m); ratio to the empty view %.1f", v < 1000 ? "met" : "NOT met", v / Math.max(1, e)));
     }
 
@@ -257,7 +262,10 @@ class ComplianceBenchmark {
         return n;
     }
 
-    /** Starts the product to open one view; returns {ms to its first paint, heap MB in use after it}. */
+    /**
+     * Starts the product to open one view; returns {ms to its first paint with its content, heap MB in use after
+     * it, ms to the first paint of its controls (before content computed in the background)}.
+     */
     private static long[] openView(Path launcher, Path work, Path data, Path key, String view) throws Exception {
         Path workspace = Files.createTempDirectory(work, "workspace-");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -273,7 +281,8 @@ class ComplianceBenchmark {
             for (String line; (line = r.readLine()) != null;) {
                 if (line.startsWith("QMS-VIEW " + view + " ")) {
                     String[] parts = line.split(" ");
-                    result = new long[] { Long.parseLong(parts[2]), Long.parseLong(parts[3]) };
+                    result = new long[] { Long.parseLong(parts[2]), Long.parseLong(parts[3]), Long.parseLong(
+                            parts[4]) };
                 }
                 output.append(line).append('\n');
             }
