@@ -15,6 +15,11 @@ public final class Hints {
     public static final String ORDER = "order";
     /** On a String attribute: edited in a multi-line text box; stored as a CLOB. */
     public static final String MULTI_LINE = "multiLine";
+    /**
+     * On a date attribute: "true" means a moment (a backup's start, a signature), edited as date and time of day in
+     * the viewer's time zone; without it a date is a calendar day (a due date), stored as midnight UTC.
+     */
+    public static final String TIME = "time";
     /** On a feature: not shown in forms. */
     public static final String HIDDEN = "hidden";
     /** On a feature: shown but not editable (set by the suite itself). */

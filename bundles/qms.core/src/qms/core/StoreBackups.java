@@ -58,7 +58,7 @@ public interface StoreBackups {
             String name = backup.getFileName().toString();
             return passed ? "Restore test of " + name + " PASSED: restored and opened in " + seconds(took) + ", "
                     + records + " records match the counts taken at backup time, the audit chain of " + entries
-                    + " entries is intact and ends at the recorded head hash"
+                    + " entries is intact and holds the head hash recorded at backup time"
                     : "Restore test of " + name + " FAILED: " + String.join("; ", problems);
         }
 

@@ -147,6 +147,40 @@ class BackupViewsTest {
     }
 
     @Test
+    void aBackupsStartIsEditedAsDateAndTimeAndOpeningTheFormChangesNothing() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        ComputerizedSystem s = system("EDC " + tag);
+        ZoneId zone = ZoneId.systemDefault();
+        java.time.Instant started = java.time.LocalDateTime.of(2026, 3, 4, 2, 15, 30).atZone(zone).toInstant()
+                .plusMillis(123);
+        BackupLogEntry e = Records.newRecord(BackupPackage.Literals.BACKUP_LOG_ENTRY);
+        e.setSystem(s);
+        e.setSnapshotId("snap-" + tag);
+        e.setStartedAt(Date.from(started));
+        e.setCompleted(true);
+        store.save(e, null);
+
+        bot.syncExec(() -> {
+            BackupUi.open(org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), e);
+            return null;
+        });
+        qms.ui.testing.EditorBot editor = workbench.editor("snap-" + tag);
+        ContainerBot form = editor.bot();
+        assertEquals(LocalDate.of(2026, 3, 4), form.dateTimeWithLabel("Started at *").getDate());
+        assertEquals(java.time.LocalTime.of(2, 15, 30), form.time(0).getTime(), "the time of day, in the viewer's"
+                + " zone");
+        bot.sleep(500); // GTK's date field reports a selection after it is set up: that must change nothing
+        assertTrue(!editor.isDirty(), "opening the form changed nothing");
+
+        form.time(0).setTime(java.time.LocalTime.of(3, 0, 5));
+        bot.waitUntil(editor::isDirty, "the new time makes the editor dirty");
+        editor.save();
+        bot.waitUntil(() -> !editor.isDirty(), "saved");
+        assertEquals(java.time.LocalDateTime.of(2026, 3, 4, 3, 0, 5).atZone(zone).toInstant(),
+                ((BackupLogEntry) store.get(e.getId())).getStartedAt().toInstant());
+    }
+
+    @Test
     void theComplianceLogFiltersSortsAndExports() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         ComputerizedSystem ctms = compliantSystem("CTMS " + tag);

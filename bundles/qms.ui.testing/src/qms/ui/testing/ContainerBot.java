@@ -104,6 +104,27 @@ public sealed class ContainerBot permits ShellBot {
     }
 
     /**
+     * Finds the {@code index}-th (0-based) time-of-day {@link DateTime} ({@code SWT.TIME}) in tree order.
+     *
+     * @param index the index among visible time fields
+     * @return the time field
+     */
+    public DateTimeBot time(int index) {
+        String what = "time field #" + index;
+        DateTime time = find(what, r -> {
+            int seen = 0;
+            for (Control c : visibleControls(r)) {
+                if (c instanceof DateTime d && (d.getStyle() & SWT.TIME) != 0 && seen++ == index) {
+                    return d;
+                }
+            }
+            return null;
+        }, r -> "Visible time fields found: " + visibleControls(r).stream().filter(c -> c instanceof DateTime d
+                && (d.getStyle() & SWT.TIME) != 0).count());
+        return new DateTimeBot(bot, time, what);
+    }
+
+    /**
      * Finds the {@code index}-th (0-based) {@link Text} in tree order.
      *
      * @param index the index among visible Text controls

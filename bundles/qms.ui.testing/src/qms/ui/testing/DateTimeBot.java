@@ -42,4 +42,33 @@ public final class DateTimeBot extends AbstractWidgetBot<DateTime> {
             return LocalDate.of(widget.getYear(), widget.getMonth() + 1, widget.getDay());
         });
     }
+
+    /**
+     * Sets the time of day of a time field ({@code SWT.TIME}) as a user would and notifies its listeners.
+     *
+     * @param time the time to set (to the second)
+     */
+    public void setTime(java.time.LocalTime time) {
+        waitUntilEnabled();
+        bot.action("set time " + time + " in " + description, () -> {
+            checkNotDisposed();
+            widget.setFocus();
+            widget.setTime(time.getHour(), time.getMinute(), time.getSecond());
+            if (!widget.isDisposed()) {
+                widget.notifyListeners(SWT.Selection, Bot.event(widget));
+            }
+        });
+    }
+
+    /**
+     * Returns the time of day shown by a time field.
+     *
+     * @return the time, to the second
+     */
+    public java.time.LocalTime getTime() {
+        return bot.syncExec(() -> {
+            checkNotDisposed();
+            return java.time.LocalTime.of(widget.getHours(), widget.getMinutes(), widget.getSeconds());
+        });
+    }
 }

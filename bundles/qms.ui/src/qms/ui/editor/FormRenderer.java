@@ -183,8 +183,18 @@ public final class FormRenderer {
             DateTime picker = new DateTime(body, SWT.DATE | SWT.DROP_DOWN | SWT.MEDIUM);
             toolkit.adapt(picker, true, false);
             picker.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
-            Button notSet = toolkit.createButton(body, Messages.Form_notSet, SWT.CHECK);
-            return new DateBinding(domain, object, a, picker, notSet);
+            if (!model.flag(a, Hints.TIME)) {
+                Button notSet = toolkit.createButton(body, Messages.Form_notSet, SWT.CHECK);
+                return new DateBinding(domain, object, a, picker, null, notSet);
+            }
+            // a moment: the time of day (viewer's zone, to the second) next to the day, then "Not set"
+            Composite rest = toolkit.createComposite(body);
+            rest.setLayout(rowLayout(2));
+            DateTime time = new DateTime(rest, SWT.TIME | SWT.MEDIUM);
+            toolkit.adapt(time, true, false);
+            time.setToolTipText(java.time.ZoneId.systemDefault().getId());
+            Button notSet = toolkit.createButton(rest, Messages.Form_notSet, SWT.CHECK);
+            return new DateBinding(domain, object, a, picker, time, notSet);
         }
         boolean multiLine = model.flag(a, Hints.MULTI_LINE);
         Text text = toolkit.createText(body, "", multiLine ? SWT.MULTI | SWT.WRAP | SWT.V_SCROLL : SWT.SINGLE);

@@ -289,8 +289,9 @@ class ComplianceBenchmark {
         }
         if (!p.waitFor(2, TimeUnit.MINUTES) || result == null) {
             p.destroyForcibly();
+            Path log = workspace.resolve(".metadata/.log");
             throw new IllegalStateException("the product did not report the view " + view + ": " + command + "\n"
-                    + output);
+                    + output + (Files.exists(log) ? "\n" + log + ":\n" + Files.readString(log) : ""));
         }
         return result;
     }
