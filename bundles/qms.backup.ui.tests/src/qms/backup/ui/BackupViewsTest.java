@@ -243,6 +243,8 @@ class BackupViewsTest {
         run("restic", "backup", "--repo", repo.toString(), "--host", host, data.toString());
         Path snapshots = Files.writeString(dir.resolve("snapshots.json"), run("restic", "snapshots", "--repo",
                 repo.toString(), "--json"));
+        Path backupOutput = Files.writeString(dir.resolve("backup.json"), run("restic", "backup", "--repo",
+                repo.toString(), "--host", host, "--json", data.toString()));
         ComputerizedSystem s = system("CTMS " + host);
         BackupPolicy p = Records.newRecord(BackupPackage.Literals.BACKUP_POLICY);
         p.setName(s.getName() + " policy");
@@ -252,7 +254,13 @@ class BackupViewsTest {
 
         workbench.menu("Backup", "Import Backup Log\u2026").click();
         ShellBot dialog = bot.shell("Import Backup Log");
+        // a typed (or pasted) path has its format guessed, as a browsed one does
+        dialog.textWithLabel("File").setText(backupOutput.toString());
+        bot.waitUntil(() -> dialog.comboWithLabel("Output of").selection().equals("restic backup --json"),
+                "restic backup --json guessed");
         dialog.textWithLabel("File").setText(snapshots.toString());
+        bot.waitUntil(() -> dialog.comboWithLabel("Output of").selection().equals("restic snapshots --json"),
+                "restic snapshots --json guessed");
         dialog.button("Import").click();
         bot.waitUntil(() -> !dialog.isOpen(), "the dialog closes and the import runs");
         ShellBot result = bot.shell("Import Backup Log");

@@ -35,6 +35,8 @@ final class ImportBackupLogDialog extends TitleAreaDialog {
     private Text repository;
     private Combo zone;
     private Choice choice;
+    /** The file whose format was last guessed. */
+    private String guessedFor;
 
     ImportBackupLogDialog(Shell parent) {
         super(parent);
@@ -52,9 +54,8 @@ final class ImportBackupLogDialog extends TitleAreaDialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle(TITLE);
-        setMessage("Each snapshot or archive becomes a backup log entry of the system whose backup policy matches it"
-                + " (tool, host, tag, repository). A file with any problem imports nothing; importing a file again"
-                + " adds only what is new.");
+        setMessage("Each snapshot or archive becomes a log entry of the system whose policy matches it. A file"
+                + " with any problem imports nothing; importing it again adds only what is new.");
         Composite fields = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(fields);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(fields);
@@ -108,8 +109,7 @@ final class ImportBackupLogDialog extends TitleAreaDialog {
         d.setFilterPath(System.getProperty("user.home"));
         String chosen = d.open();
         if (chosen != null) {
-            file.setText(chosen);
-            guessFormat(Path.of(chosen));
+            file.setText(chosen); // validate() guesses its format
         }
     }
 
@@ -132,6 +132,11 @@ final class ImportBackupLogDialog extends TitleAreaDialog {
         }
         String f = file.getText().strip();
         boolean exists = !f.isEmpty() && Files.isRegularFile(Path.of(f));
+        if (exists && !f.equals(guessedFor)) {
+            // typed, pasted or browsed: once per file, so a format the user picks afterwards stays
+            guessedFor = f;
+            guessFormat(Path.of(f));
+        }
         ok.setEnabled(exists);
         setErrorMessage(f.isEmpty() || exists ? null : "There is no file " + f);
     }
