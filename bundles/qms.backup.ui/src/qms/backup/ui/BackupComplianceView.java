@@ -57,8 +57,8 @@ public final class BackupComplianceView extends QmsViewPart {
         refresh.addListener(SWT.Selection, e -> reload());
         summary = new Label(top, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
-        BackupUi.onChange(from, this::reload);
-        BackupUi.onChange(to, this::reload);
+        qms.ui.DateFields.onChange(from, this::reload);
+        qms.ui.DateFields.onChange(to, this::reload);
 
         for (ComplianceStatus s : ComplianceStatus.values()) {
             colours.put(s, BackupUi.background(parent.getDisplay(), s));
@@ -111,8 +111,8 @@ public final class BackupComplianceView extends QmsViewPart {
 
     /** Computes the statuses again for the period. */
     public void reload() {
-        LocalDate f = BackupUi.date(from);
-        LocalDate t = BackupUi.date(to);
+        LocalDate f = qms.ui.DateFields.day(from);
+        LocalDate t = qms.ui.DateFields.day(to);
         if (t.isBefore(f)) {
             summary.setText("The period ends before it starts.");
             viewer.setInput(List.of());

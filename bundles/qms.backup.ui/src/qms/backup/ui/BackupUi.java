@@ -47,26 +47,6 @@ final class BackupUi {
         return d;
     }
 
-    /**
-     * Runs {@code action} when the date shown changes. GTK's drop-down date field also reports selections that
-     * change nothing (one after each {@code setDate}, when its calendar pop-up is set up): those must not
-     * recompute a view over a million log entries.
-     */
-    static void onChange(DateTime d, Runnable action) {
-        LocalDate[] last = { date(d) };
-        d.addListener(org.eclipse.swt.SWT.Selection, e -> {
-            LocalDate now = date(d);
-            if (!now.equals(last[0])) {
-                last[0] = now;
-                action.run();
-            }
-        });
-    }
-
-    static LocalDate date(DateTime d) {
-        return LocalDate.of(d.getYear(), d.getMonth() + 1, d.getDay());
-    }
-
     static void open(IWorkbenchPage page, Record record) {
         try {
             page.openEditor(RecordEditorInput.of(record), RecordEditor.ID);

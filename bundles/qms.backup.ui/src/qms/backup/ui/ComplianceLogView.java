@@ -96,8 +96,8 @@ public final class ComplianceLogView extends QmsViewPart {
         status.select(0);
         summary = new Label(top, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
-        BackupUi.onChange(from, this::reload);
-        BackupUi.onChange(to, this::reload);
+        qms.ui.DateFields.onChange(from, this::reload);
+        qms.ui.DateFields.onChange(to, this::reload);
         system.addListener(SWT.Selection, e -> filter());
         status.addListener(SWT.Selection, e -> filter());
 
@@ -147,8 +147,8 @@ public final class ComplianceLogView extends QmsViewPart {
      * one still running.
      */
     public void reload() {
-        LocalDate f = BackupUi.date(from);
-        LocalDate t = BackupUi.date(to);
+        LocalDate f = qms.ui.DateFields.day(from);
+        LocalDate t = qms.ui.DateFields.day(to);
         int request = ++requested;
         if (computation != null) {
             computation.cancel();
@@ -234,7 +234,7 @@ public final class ComplianceLogView extends QmsViewPart {
 
     /** The criteria of the rows shown, for the export's heading. */
     public String criteria() {
-        return BackupUi.date(from) + " to " + BackupUi.date(to) + ", " + system.getText() + ", " + status.getText();
+        return qms.ui.DateFields.day(from) + " to " + qms.ui.DateFields.day(to) + ", " + system.getText() + ", " + status.getText();
     }
 
     /** The rows shown, in the order shown. */

@@ -2,7 +2,6 @@ package qms.ui.audit;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -170,7 +169,7 @@ public final class AuditTrailView extends QmsViewPart {
             b.addListener(SWT.Selection, e -> reload());
         }
         for (DateTime d : new DateTime[] { from, to }) {
-            d.addListener(SWT.Selection, e -> {
+            qms.ui.DateFields.onChange(d, () -> {
                 (d == from ? fromOn : toOn).setSelection(true);
                 reload();
             });
@@ -271,7 +270,7 @@ public final class AuditTrailView extends QmsViewPart {
     }
 
     private static Instant startOf(DateTime d, int plusDays) {
-        return LocalDate.of(d.getYear(), d.getMonth() + 1, d.getDay()).plusDays(plusDays)
+        return qms.ui.DateFields.day(d).plusDays(plusDays)
                 .atStartOfDay(ZoneId.systemDefault()).toInstant();
     }
 

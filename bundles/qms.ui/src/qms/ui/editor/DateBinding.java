@@ -54,7 +54,7 @@ final class DateBinding extends FeatureBinding {
             return;
         }
         Date current = (Date) owner.eGet(feature);
-        if (current != null && Objects.equals(shown(current), shown())) {
+        if (current != null && Objects.equals(asShown(current), shown())) {
             return; // nothing the pickers show has changed
         }
         set(shown());
@@ -71,7 +71,7 @@ final class DateBinding extends FeatureBinding {
     }
 
     /** What the pickers would show for a value: the day, or the moment to the second. */
-    private Date shown(Date value) {
+    private Date asShown(Date value) {
         if (time == null) {
             LocalDate day = value.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
             return Date.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));

@@ -1,0 +1,34 @@
+package qms.ui;
+
+import java.time.LocalDate;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.DateTime;
+
+/** What the suite's views do with date fields ({@link DateTime} with {@code SWT.DATE}). */
+public final class DateFields {
+
+    private DateFields() {
+    }
+
+    /** The day a date field shows. */
+    public static LocalDate day(DateTime d) {
+        return LocalDate.of(d.getYear(), d.getMonth() + 1, d.getDay());
+    }
+
+    /**
+     * Runs {@code action} when the day shown changes. GTK's drop-down date field also reports selections that change
+     * nothing (one after {@code setDate}, when its calendar pop-up is set up): those must not recompute a view, e.g.
+     * over a million backup log entries.
+     */
+    public static void onChange(DateTime d, Runnable action) {
+        LocalDate[] last = { day(d) };
+        d.addListener(SWT.Selection, e -> {
+            LocalDate now = day(d);
+            if (!now.equals(last[0])) {
+                last[0] = now;
+                action.run();
+            }
+        });
+    }
+}
