@@ -12,9 +12,12 @@ import org.eclipse.emf.ecore.EClass;
  */
 public final class Query {
 
-    /** How a condition compares the attribute with the value. */
+    /**
+     * How a condition compares the attribute with the value: AT_LEAST and AT_MOST include the value, BELOW excludes
+     * it (a half-open range [a, b) is AT_LEAST a and BELOW b). A record whose attribute is unset matches only IS_NULL.
+     */
     public enum Op {
-        EQUALS, NOT_EQUALS, LIKE, AT_LEAST, AT_MOST, IS_NULL
+        EQUALS, NOT_EQUALS, LIKE, AT_LEAST, AT_MOST, BELOW, IS_NULL
     }
 
     /** One condition; for LIKE the value may contain % and _ wildcards, compared case-insensitively. */

@@ -175,6 +175,7 @@ public abstract class StoreContract {
         a.setHostingVendor(host);
         ComputerizedSystem b = system("Scan B");
         b.setGxpCriticality(GxpCriticality.LOW);
+        b.setInServiceSince(day(2019, 3, 3));
         store.save(List.of(host, a, b, system("Other")), null);
 
         List<Object[]> rows = new java.util.ArrayList<>();
@@ -205,6 +206,15 @@ public abstract class StoreContract {
                         .COMPUTERIZED_SYSTEM__VALIDATED, true), List.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM__NAME),
                 dated::add);
         assertEquals(List.of("Scan A"), dated.stream().map(r -> r[0]).toList(), "date and boolean conditions");
+        for (Query.Op op : List.of(Query.Op.BELOW, Query.Op.AT_MOST)) {
+            List<Object> names = new java.util.ArrayList<>();
+            store.scan(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM).where(QmsPackage.Literals
+                    .COMPUTERIZED_SYSTEM__IN_SERVICE_SINCE, op, day(2019, 3, 4)).orderBy(QmsPackage.Literals
+                            .COMPUTERIZED_SYSTEM__NAME, false), List.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM__NAME),
+                    r -> names.add(r[0]));
+            assertEquals(op == Query.Op.BELOW ? List.of("Scan B") : List.of("Scan A", "Scan B"), names, op
+                    + " excludes or includes the bound; an unset date matches neither");
+        }
         List<Object[]> page = new java.util.ArrayList<>();
         store.scan(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM).orderBy(QmsPackage.Literals
                 .COMPUTERIZED_SYSTEM__NAME, true).page(1, 2), List.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM__NAME,

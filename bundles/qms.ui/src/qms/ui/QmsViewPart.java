@@ -42,6 +42,14 @@ public abstract class QmsViewPart extends ViewPart {
         return false;
     }
 
+    /**
+     * Whether the view already shows the first part of the content it is still computing (for example the newest
+     * day of a long period), so that a reader can start; by default only once nothing is loading any more.
+     */
+    public boolean showsFirstContent() {
+        return !loading();
+    }
+
     /** Call at the end of {@code createPartControl}. */
     protected final void listenForChanges() {
         QmsUi.get().addChangeListener(listener);

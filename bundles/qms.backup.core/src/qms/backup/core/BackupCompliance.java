@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import qms.backup.core.BackupHistory.Backup;
 import qms.backup.core.BackupHistory.Check;
@@ -24,6 +25,7 @@ import qms.backup.model.BackupPolicy;
 import qms.backup.model.RestorationTest;
 import qms.backup.model.RestoreResult;
 import qms.core.Query;
+import qms.model.Record;
 import qms.core.RecordStore;
 import qms.core.Records;
 import qms.core.SignatureCheck;
@@ -61,7 +63,7 @@ public final class BackupCompliance {
 
     /** Every system's status for the days {@code from} to {@code to}, as of {@code asOf}; worst first, then by name. */
     public List<SystemStatus> assess(LocalDate from, LocalDate to, Instant asOf) {
-        Histories h = load(policies -> null, asOf, asOf);
+        Histories h = load(asOf, asOf);
         List<SystemStatus> result = new ArrayList<>();
         for (ComputerizedSystem s : h.systems) {
             BackupPolicy policy = h.policies.get(s.getId());
@@ -78,12 +80,40 @@ public final class BackupCompliance {
      * today). Newest day first, systems by name.
      */
     public List<DayRow> daily(LocalDate from, LocalDate to, Instant now) {
+        return daily(from, to, now, rows -> {
+        });
+    }
+
+    /**
+     * As {@link #daily(LocalDate, LocalDate, Instant)}; when the period has more than one day, first hands the rows
+     * of its newest day (today at the latest) to {@code newestDay}, computed from only the log entries that day
+     * depends on, so that a view shows its first screenful while the older days are read. They are the rows of the
+     * full result (which computes them again from all entries).
+     */
+    public List<DayRow> daily(LocalDate from, LocalDate to, Instant now, Consumer<List<DayRow>> newestDay) {
         Instant periodStart = from.atStartOfDay(zone).toInstant();
         Instant periodEnd = to.plusDays(1).atStartOfDay(zone).toInstant();
-        // only the entries a day of the period can depend on: from the longest RPO (and a day) before it
-        Histories h = load(policies -> periodStart.minus(Duration.ofHours(policies.stream().mapToLong(
-                BackupPolicy::getRpoHours).max().orElse(0) + 24)), periodStart, periodEnd.isAfter(now) ? now
-                        : periodEnd);
+        Histories h = loadRecords(periodStart, periodEnd.isAfter(now) ? now : periodEnd);
+        LocalDate newest = to.isAfter(day(now)) ? day(now) : to;
+        if (newest.isBefore(from)) {
+            return List.of();
+        }
+        // a day's status depends on the entries from the longest RPO (and a day) before it
+        Duration reach = Duration.ofHours(h.policies.values().stream().mapToLong(BackupPolicy::getRpoHours).max()
+                .orElse(0) + 24);
+        Instant earliest = periodStart.minus(reach);
+        Instant split = newest.atStartOfDay(zone).toInstant().minus(reach);
+        if (split.isAfter(earliest)) {
+            loadEntries(h, split, null);
+            newestDay.accept(rows(h, newest, newest, now));
+            loadEntries(h, earliest, split);
+        } else {
+            loadEntries(h, earliest, null);
+        }
+        return rows(h, from, to, now);
+    }
+
+    private List<DayRow> rows(Histories h, LocalDate from, LocalDate to, Instant now) {
         List<DayRow> rows = new ArrayList<>();
         for (LocalDate day = to; !day.isBefore(from); day = day.minusDays(1)) {
             Instant start = day.atStartOfDay(zone).toInstant();
@@ -102,42 +132,60 @@ public final class BackupCompliance {
         return rows;
     }
 
+    private LocalDate day(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
     private boolean reviewed(String testId) {
         return store.signatures().signatures(testId).stream().filter(SignatureCheck::intact).anyMatch(c ->
                 REVIEW_MEANINGS.contains(c.signature().getMeaning()));
     }
 
+    /** Systems, policies, restoration tests and repository checks, and the whole backup log. */
+    private Histories load(Instant firstAsOf, Instant lastAsOf) {
+        Histories h = loadRecords(firstAsOf, lastAsOf);
+        loadEntries(h, null, null);
+        return h;
+    }
+
     /**
-     * @param since     from the policies: only log entries from then on (null: all)
+     * Everything but the backup log.
+     *
      * @param firstAsOf the earliest moment a status will be asked for
      * @param lastAsOf  the latest
      */
-    private Histories load(java.util.function.Function<List<BackupPolicy>, Instant> since, Instant firstAsOf,
-            Instant lastAsOf) {
+    private Histories loadRecords(Instant firstAsOf, Instant lastAsOf) {
         Histories h = new Histories();
         h.systems = store.list(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM)).stream()
                 .map(ComputerizedSystem.class::cast)
                 .sorted(Comparator.comparing(ComputerizedSystem::getName, String.CASE_INSENSITIVE_ORDER)).toList();
-        List<BackupPolicy> policies = store.list(Query.of(BackupPackage.Literals.BACKUP_POLICY)).stream()
-                .map(BackupPolicy.class::cast).toList();
-        for (BackupPolicy p : policies) {
+        for (Record r : store.list(Query.of(BackupPackage.Literals.BACKUP_POLICY))) {
+            BackupPolicy p = (BackupPolicy) r;
             if (p.isActive()) {
                 h.policies.putIfAbsent(Records.id(p.getSystem()), p);
             }
         }
+        loadTestsAndChecks(h, firstAsOf, lastAsOf);
+        return h;
+    }
+
+    /** Adds the log entries that started in [since, before) (null: unbounded) to the histories. */
+    private void loadEntries(Histories h, Instant since, Instant before) {
         // the log can hold millions of entries: three values each, streamed, never whole records
         Query entries = Query.of(BackupPackage.Literals.BACKUP_LOG_ENTRY);
-        Instant from = since.apply(policies);
-        if (from != null) {
+        if (since != null) {
             entries = entries.where(BackupPackage.Literals.BACKUP_LOG_ENTRY__STARTED_AT, Query.Op.AT_LEAST,
-                    Date.from(from));
+                    Date.from(since));
+        }
+        if (before != null) {
+            entries = entries.where(BackupPackage.Literals.BACKUP_LOG_ENTRY__STARTED_AT, Query.Op.BELOW,
+                    Date.from(before));
         }
         store.scan(entries, List.of(BackupPackage.Literals.BACKUP_LOG_ENTRY__SYSTEM,
                 BackupPackage.Literals.BACKUP_LOG_ENTRY__STARTED_AT, BackupPackage.Literals.BACKUP_LOG_ENTRY__COMPLETED),
                 row -> h.backups.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(new Backup(
                         ((Date) row[1]).toInstant(), Boolean.TRUE.equals(row[2]))));
-        loadTestsAndChecks(h, firstAsOf, lastAsOf);
-        return h;
+        h.built.clear();
     }
 
     private void loadTestsAndChecks(Histories h, Instant firstAsOf, Instant lastAsOf) {

@@ -143,4 +143,60 @@ class BackupComplianceTest {
             assertNull(edcToday.restorationTested());
         }
     }
+
+    @Test
+    void theNewestDayComesFirstAndTheFullLogIsTheSameAsDayByDay() throws Exception {
+        try (BackupTestStore s = new BackupTestStore(dir)) {
+            ComputerizedSystem edc = system(s, "EDC Database");
+            ComputerizedSystem lims = system(s, "LIMS");
+            system(s, "eTMF Repository");
+            policy(s, edc, true);
+            policy(s, lims, true);
+            dailyBackups(s, edc, 12);
+            // the LIMS missed two days (3 and 4 days ago)
+            List<BackupLogEntry> lims12 = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                if (i != 3 && i != 4) {
+                    BackupLogEntry e = Records.newRecord(BackupPackage.Literals.BACKUP_LOG_ENTRY);
+                    e.setSystem(lims);
+                    e.setStartedAt(Date.from(TODAY.minusDays(i).atTime(1, 0).toInstant(ZoneOffset.UTC)));
+                    e.setSnapshotId("lims-" + i);
+                    e.setCompleted(true);
+                    lims12.add(e);
+                }
+            }
+            s.store.save(lims12, null);
+            test(s, edc, 20, RestoreResult.PASSED);
+            test(s, lims, 20, RestoreResult.PASSED);
+            BackupCompliance compliance = new BackupCompliance(s.store, 14, ZoneOffset.UTC);
+            Instant now = Instant.now();
+
+            List<List<DayRow>> first = new java.util.ArrayList<>();
+            List<DayRow> log = compliance.daily(TODAY.minusDays(9), TODAY, now, first::add);
+            assertEquals(1, first.size(), "the newest day is handed over once, before the rest");
+            assertEquals(lines(log.subList(0, 3)), lines(first.get(0)), "the same rows as the newest day of the full log");
+            List<DayRow> dayByDay = new java.util.ArrayList<>();
+            for (int i = 0; i <= 9; i++) {
+                dayByDay.addAll(compliance.daily(TODAY.minusDays(i), TODAY.minusDays(i), now));
+            }
+            assertEquals(lines(dayByDay), lines(log), "the older days read after the newest one give the statuses each day has on"
+                    + " its own");
+            List<ComplianceStatus> lims4to2 = log.stream().filter(r -> r.system().getId().equals(lims.getId())
+                    && !r.date().isBefore(TODAY.minusDays(4)) && !r.date().isAfter(TODAY.minusDays(2))).map(
+                            DayRow::status).toList();
+            assertEquals(List.of(ComplianceStatus.AT_RISK, ComplianceStatus.NON_COMPLIANT,
+                    ComplianceStatus.NON_COMPLIANT), lims4to2, "2 days ago only the review is pending; 3 and 4 days"
+                    + " ago had no backup (read in the second part)");
+            List<List<DayRow>> single = new java.util.ArrayList<>();
+            List<DayRow> today = compliance.daily(TODAY, TODAY, now, single::add);
+            assertEquals(List.of(), single, "a one-day period has no older days to wait for");
+            assertEquals(lines(log.subList(0, 3)), lines(today));
+        }
+    }
+
+    /** A row as text (each computation reads its own copies of the systems). */
+    private static List<String> lines(List<DayRow> rows) {
+        return rows.stream().map(r -> r.date() + " " + r.system().getId() + " " + r.backupCompleted() + " " + r
+                .restorationTested() + " " + r.status()).toList();
+    }
 }

@@ -61,6 +61,10 @@ public final class ComplianceLogView extends QmsViewPart {
     /** Numbers the computations asked for; only the newest one's rows are shown. */
     private int requested;
     private int shownRequest;
+    /** The request whose newest day is shown while its older days are computed. */
+    private int partRequest;
+    /** The period of the rows shown, "from to". */
+    private String shownPeriod = "";
     private Job computation;
     private int sortColumn = 0;
     private boolean descending = true;
@@ -143,8 +147,9 @@ public final class ComplianceLogView extends QmsViewPart {
 
     /**
      * Computes the rows of the period again, in a job: over a million log entries this takes a while, and the
-     * window stays usable meanwhile (the rows shown stay until the new ones are there). A newer request supersedes
-     * one still running.
+     * window stays usable meanwhile. For a new period the rows of its newest day are shown first (the first
+     * screenful in the default order), the older days follow; for the period shown (records changed) the rows shown
+     * stay until all new ones are there. A newer request supersedes one still running.
      */
     public void reload() {
         LocalDate f = qms.ui.DateFields.day(from);
@@ -154,7 +159,7 @@ public final class ComplianceLogView extends QmsViewPart {
             computation.cancel();
         }
         if (t.isBefore(f)) {
-            show(request, List.of(), "The period ends before it starts.");
+            show(request, f + " " + t, List.of(), "The period ends before it starts.");
             return;
         }
         summary.setText("Computing the statuses of " + f + " to " + t + "\u2026");
@@ -163,14 +168,15 @@ public final class ComplianceLogView extends QmsViewPart {
         Display display = table.getDisplay();
         computation = Job.create("Computing the backup compliance log, " + f + " to " + t, monitor -> {
             try {
-                List<DayRow> rows = compliance.daily(f, t, Instant.now());
+                List<DayRow> rows = compliance.daily(f, t, Instant.now(), newest -> display.asyncExec(
+                        () -> showNewestDay(request, f + " " + t, newest)));
                 if (monitor.isCanceled()) {
                     return Status.CANCEL_STATUS;
                 }
-                display.asyncExec(() -> show(request, rows, null));
+                display.asyncExec(() -> show(request, f + " " + t, rows, null));
                 return Status.OK_STATUS;
             } catch (RuntimeException e) {
-                display.asyncExec(() -> show(request, List.of(), "The statuses could not be computed: "
+                display.asyncExec(() -> show(request, f + " " + t, List.of(), "The statuses could not be computed: "
                         + e.getMessage()));
                 return Status.error("The backup compliance log could not be computed", e);
             }
@@ -184,24 +190,44 @@ public final class ComplianceLogView extends QmsViewPart {
         return shownRequest != requested;
     }
 
-    private void show(int request, List<DayRow> rows, String failure) {
+    @Override
+    public boolean showsFirstContent() {
+        return partRequest == requested || !loading();
+    }
+
+    private void showNewestDay(int request, String period, List<DayRow> rows) {
+        if (table.isDisposed() || request != requested || period.equals(shownPeriod)) {
+            return; // closed, superseded, or the rows shown are of this period already (and stay until all are new)
+        }
+        partRequest = request;
+        setRows(period, rows);
+    }
+
+    private void show(int request, String period, List<DayRow> rows, String failure) {
         if (table.isDisposed() || request != requested) {
             return; // closed, or superseded by a newer request
         }
         shownRequest = request;
-        all = rows;
-        String selected = system.getText();
-        system.removeAll();
-        system.add(ALL_SYSTEMS);
-        all.stream().map(r -> r.system().getName()).distinct().sorted(String.CASE_INSENSITIVE_ORDER)
-                .forEach(system::add);
-        int keep = selected.isEmpty() ? 0 : Math.max(0, system.indexOf(selected));
-        system.select(keep);
-        filter();
+        setRows(period, rows);
         if (failure != null) {
             summary.setText(failure);
             summary.getParent().layout();
         }
+    }
+
+    private void setRows(String period, List<DayRow> rows) {
+        shownPeriod = period;
+        all = rows;
+        String selected = system.getText();
+        List<String> names = new ArrayList<>(List.of(ALL_SYSTEMS));
+        all.stream().map(r -> r.system().getName()).distinct().sorted(String.CASE_INSENSITIVE_ORDER)
+                .forEach(names::add);
+        if (!names.equals(List.of(system.getItems()))) {
+            system.setItems(names.toArray(String[]::new));
+        }
+        int keep = selected.isEmpty() ? 0 : Math.max(0, system.indexOf(selected));
+        system.select(keep);
+        filter();
     }
 
     private void filter() {
@@ -220,7 +246,9 @@ public final class ComplianceLogView extends QmsViewPart {
         table.clearAll();
         table.setItemCount(rows.size());
         long bad = rows.stream().filter(r -> r.status() == ComplianceStatus.NON_COMPLIANT).count();
-        summary.setText(rows.size() + " rows, " + bad + " Non-Compliant");
+        boolean part = partRequest == requested && loading();
+        summary.setText(rows.size() + " rows, " + bad + " Non-Compliant" + (part && !all.isEmpty() ? " on "
+                + all.get(0).date() + "; computing the older days\u2026" : ""));
         summary.getParent().layout();
     }
 
@@ -250,6 +278,11 @@ public final class ComplianceLogView extends QmsViewPart {
     }
 
     private void exportWithDialog(ComplianceLogExport.Format format) {
+        if (loading()) {
+            MessageDialog.openInformation(getSite().getShell(), "Export " + format, "The log is still being computed"
+                    + " for " + criteria() + ". Export it once the rows are complete.");
+            return;
+        }
         FileDialog d = new FileDialog(getSite().getShell(), SWT.SAVE);
         d.setText("Export " + format);
         d.setFilterExtensions(new String[] { "*." + format.name().toLowerCase() });

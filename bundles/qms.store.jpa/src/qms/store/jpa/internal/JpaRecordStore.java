@@ -311,6 +311,7 @@ final class JpaRecordStore implements RecordStore {
                 case NOT_EQUALS -> " <> ";
                 case AT_LEAST -> " >= ";
                 case AT_MOST -> " <= ";
+                case BELOW -> " < ";
                 default -> throw new IllegalStateException();
                 };
                 b.append(p).append(op).append(placeholder.apply(params.size()));

@@ -140,6 +140,7 @@ class ComplianceBenchmark {
         }
         long[] view = new long[RUNS];
         long[] frame = new long[RUNS];
+        long[] complete = new long[RUNS];
         long[] empty = new long[RUNS];
         long heap = 0;
         try {
@@ -149,6 +150,7 @@ class ComplianceBenchmark {
                 long[] v = openView(launcher, work, data, key, "qms.backup.ui.complianceLog");
                 view[i] = v[0];
                 frame[i] = v[2];
+                complete[i] = v[3];
                 heap = Math.max(heap, v[1]);
             }
         } finally {
@@ -157,14 +159,17 @@ class ComplianceBenchmark {
         double v = BenchmarkReport.median(view);
         double e = BenchmarkReport.median(empty);
         BenchmarkReport.line(String.format("P4 compliance log view over %,d entries (%d systems, 31 days shown),"
-                + " product run with -Xmx512m: first paint with its rows median %.0f ms of %s; heap in use after it"
-                + " %d MB", entries, SYSTEMS, v, java.util.Arrays.toString(view), heap));
+                + " product run with -Xmx512m: first paint with rows (the newest day's, the first screenful) median"
+                + " %.0f ms of %s; heap in use after it %d MB", entries, SYSTEMS, v, java.util.Arrays.toString(view),
+                heap));
         BenchmarkReport.line(String.format("P4 the view itself (controls and \"Computing\u2026\" line; the rows are"
                 + " computed in a job): median %.0f ms of %s", BenchmarkReport.median(frame), java.util.Arrays
                         .toString(frame)));
+        BenchmarkReport.line(String.format("P4 all %,d rows of the 31 days painted: median %.0f ms of %s", SYSTEMS
+                * 31, BenchmarkReport.median(complete), java.util.Arrays.toString(complete)));
         BenchmarkReport.line(String.format("P4 floor, an empty view in the same product:  median %.0f ms of %s", e,
                 java.util.Arrays.toString(empty)));
-        BenchmarkReport.line(String.format("P4 goal: first paint with the rows < 1000 ms (%s), heap < 512 MB (ran within"
+        BenchmarkReport.line(String.format("P4 goal: first paint with rows < 1000 ms (%s), heap < 512 MB (ran within"
                 + " -Xmx512m); ratio to the empty view %.1f", v < 1000 ? "met" : "NOT met", v / Math.max(1, e)));
     }
 
@@ -263,8 +268,9 @@ class ComplianceBenchmark {
     }
 
     /**
-     * Starts the product to open one view; returns {ms to its first paint with its content, heap MB in use after
-     * it, ms to the first paint of its controls (before content computed in the background)}.
+     * Starts the product to open one view; returns {ms to its first paint with (the first part of) its content,
+     * heap MB in use after it, ms to the first paint of its controls (before content computed in the background),
+     * ms to the paint with all of its content}.
      */
     private static long[] openView(Path launcher, Path work, Path data, Path key, String view) throws Exception {
         Path workspace = Files.createTempDirectory(work, "workspace-");
@@ -282,7 +288,7 @@ class ComplianceBenchmark {
                 if (line.startsWith("QMS-VIEW " + view + " ")) {
                     String[] parts = line.split(" ");
                     result = new long[] { Long.parseLong(parts[2]), Long.parseLong(parts[3]), Long.parseLong(
-                            parts[4]) };
+                            parts[4]), Long.parseLong(parts[5]) };
                 }
                 output.append(line).append('\n');
             }
