@@ -47,8 +47,12 @@ public final class BackupCompliance {
     }
 
     /** One line of the compliance log: a system on a day. */
-    public record DayRow(LocalDate date, ComputerizedSystem system, boolean backupCompleted,
+    public record DayRow(LocalDate date, SystemName system, boolean backupCompleted,
             RestoreResult restorationTested, ComplianceStatus status) {
+    }
+
+    /** A computerized system as the log names it (the log reads only these two values of each system). */
+    public record SystemName(String id, String name) {
     }
 
     private final RecordStore store;
@@ -63,7 +67,8 @@ public final class BackupCompliance {
 
     /** Every system's status for the days {@code from} to {@code to}, as of {@code asOf}; worst first, then by name. */
     public List<SystemStatus> assess(LocalDate from, LocalDate to, Instant asOf) {
-        Histories h = load(asOf, asOf);
+        Histories h = loadRecords(asOf, asOf, true);
+        loadEntries(h, null, null);
         List<SystemStatus> result = new ArrayList<>();
         for (ComputerizedSystem s : h.systems) {
             BackupPolicy policy = h.policies.get(s.getId());
@@ -93,7 +98,7 @@ public final class BackupCompliance {
     public List<DayRow> daily(LocalDate from, LocalDate to, Instant now, Consumer<List<DayRow>> newestDay) {
         Instant periodStart = from.atStartOfDay(zone).toInstant();
         Instant periodEnd = to.plusDays(1).atStartOfDay(zone).toInstant();
-        Histories h = loadRecords(periodStart, periodEnd.isAfter(now) ? now : periodEnd);
+        Histories h = loadRecords(periodStart, periodEnd.isAfter(now) ? now : periodEnd, false);
         LocalDate newest = to.isAfter(day(now)) ? day(now) : to;
         if (newest.isBefore(from)) {
             return List.of();
@@ -122,8 +127,8 @@ public final class BackupCompliance {
                 continue;
             }
             Instant asOf = end.isAfter(now) ? now : end.minusSeconds(1);
-            for (ComputerizedSystem s : h.systems) {
-                BackupHistory history = h.history(s.getId());
+            for (SystemName s : h.names) {
+                BackupHistory history = h.history(s.id());
                 List<RestoreTest> tests = history.testsBetween(start, end);
                 rows.add(new DayRow(day, s, history.completedBetween(start, end), tests.isEmpty() ? null
                         : tests.get(tests.size() - 1).result(), rules.assess(history, day, day, asOf).status()));
@@ -141,24 +146,27 @@ public final class BackupCompliance {
                 REVIEW_MEANINGS.contains(c.signature().getMeaning()));
     }
 
-    /** Systems, policies, restoration tests and repository checks, and the whole backup log. */
-    private Histories load(Instant firstAsOf, Instant lastAsOf) {
-        Histories h = loadRecords(firstAsOf, lastAsOf);
-        loadEntries(h, null, null);
-        return h;
-    }
-
     /**
      * Everything but the backup log.
      *
-     * @param firstAsOf the earliest moment a status will be asked for
-     * @param lastAsOf  the latest
+     * @param firstAsOf   the earliest moment a status will be asked for
+     * @param lastAsOf    the latest
+     * @param fullSystems whether to read the systems as records ({@link Histories#systems}) or only their ids and
+     *                    names ({@link Histories#names}: much less to read)
      */
-    private Histories loadRecords(Instant firstAsOf, Instant lastAsOf) {
+    private Histories loadRecords(Instant firstAsOf, Instant lastAsOf, boolean fullSystems) {
         Histories h = new Histories();
-        h.systems = store.list(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM)).stream()
-                .map(ComputerizedSystem.class::cast)
-                .sorted(Comparator.comparing(ComputerizedSystem::getName, String.CASE_INSENSITIVE_ORDER)).toList();
+        Query systems = Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM);
+        if (fullSystems) {
+            h.systems = store.list(systems).stream().map(ComputerizedSystem.class::cast).sorted(Comparator.comparing(
+                    ComputerizedSystem::getName, String.CASE_INSENSITIVE_ORDER)).toList();
+        } else {
+            List<SystemName> names = new ArrayList<>();
+            store.scan(systems, List.of(QmsPackage.Literals.RECORD__ID, QmsPackage.Literals.COMPUTERIZED_SYSTEM__NAME),
+                    row -> names.add(new SystemName((String) row[0], (String) row[1])));
+            names.sort(Comparator.comparing(SystemName::name, String.CASE_INSENSITIVE_ORDER));
+            h.names = names;
+        }
         for (Record r : store.list(Query.of(BackupPackage.Literals.BACKUP_POLICY))) {
             BackupPolicy p = (BackupPolicy) r;
             if (p.isActive()) {
@@ -248,6 +256,7 @@ public final class BackupCompliance {
 
     private static final class Histories {
         List<ComputerizedSystem> systems;
+        List<SystemName> names;
         final Map<String, BackupPolicy> policies = new HashMap<>();
         final Map<String, List<Backup>> backups = new HashMap<>();
         final Map<String, List<RestoreTest>> tests = new HashMap<>();

@@ -56,7 +56,7 @@ public final class ComplianceLogExport {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get())) {
                     for (DayRow r : rows) {
-                        csv.printRecord(r.date(), r.system().getName(), backupText(r), restoreText(r),
+                        csv.printRecord(r.date(), r.system().name(), backupText(r), restoreText(r),
                                 r.status().label());
                     }
                 }
@@ -72,7 +72,7 @@ public final class ComplianceLogExport {
                     pdf.line("Non-Compliant rows", String.valueOf(bad), bad > 0);
                     pdf.startTable(COLUMNS, new float[] { 2, 5, 2, 3, 2 });
                     for (DayRow r : rows) {
-                        pdf.row(r.date().toString(), r.system().getName(), backupText(r), restoreText(r),
+                        pdf.row(r.date().toString(), r.system().name(), backupText(r), restoreText(r),
                                 r.status().label());
                     }
                     pdf.endTable();

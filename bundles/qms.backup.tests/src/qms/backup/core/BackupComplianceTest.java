@@ -133,11 +133,11 @@ class BackupComplianceTest {
             assertEquals(7 * 3, log.size(), "a row per day and system");
             assertEquals(TODAY, log.get(0).date(), "newest first");
             DayRow failedDay = log.stream().filter(r -> r.date().equals(TODAY.minusDays(5))
-                    && r.system().getId().equals(safety.getId())).findFirst().orElseThrow();
+                    && r.system().id().equals(safety.getId())).findFirst().orElseThrow();
             assertEquals(RestoreResult.FAILED, failedDay.restorationTested());
             assertTrue(failedDay.backupCompleted());
             assertEquals(ComplianceStatus.NON_COMPLIANT, failedDay.status());
-            DayRow edcToday = log.stream().filter(r -> r.date().equals(TODAY) && r.system().getId()
+            DayRow edcToday = log.stream().filter(r -> r.date().equals(TODAY) && r.system().id()
                     .equals(edc.getId())).findFirst().orElseThrow();
             assertEquals(ComplianceStatus.COMPLIANT, edcToday.status());
             assertNull(edcToday.restorationTested());
@@ -181,7 +181,7 @@ class BackupComplianceTest {
             }
             assertEquals(lines(dayByDay), lines(log), "the older days read after the newest one give the statuses each day has on"
                     + " its own");
-            List<ComplianceStatus> lims4to2 = log.stream().filter(r -> r.system().getId().equals(lims.getId())
+            List<ComplianceStatus> lims4to2 = log.stream().filter(r -> r.system().id().equals(lims.getId())
                     && !r.date().isBefore(TODAY.minusDays(4)) && !r.date().isAfter(TODAY.minusDays(2))).map(
                             DayRow::status).toList();
             assertEquals(List.of(ComplianceStatus.AT_RISK, ComplianceStatus.NON_COMPLIANT,
@@ -196,7 +196,7 @@ class BackupComplianceTest {
 
     /** A row as text (each computation reads its own copies of the systems). */
     private static List<String> lines(List<DayRow> rows) {
-        return rows.stream().map(r -> r.date() + " " + r.system().getId() + " " + r.backupCompleted() + " " + r
+        return rows.stream().map(r -> r.date() + " " + r.system().id() + " " + r.backupCompleted() + " " + r
                 .restorationTested() + " " + r.status()).toList();
     }
 }

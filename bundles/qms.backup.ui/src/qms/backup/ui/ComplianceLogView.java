@@ -71,10 +71,10 @@ public final class ComplianceLogView extends QmsViewPart {
     private final Map<ComplianceStatus, Color> colours = new EnumMap<>(ComplianceStatus.class);
 
     private static final List<Function<DayRow, String>> TEXTS = List.of(r -> r.date().toString(),
-            r -> r.system().getName(), ComplianceLogExport::backupText, ComplianceLogExport::restoreText,
+            r -> r.system().name(), ComplianceLogExport::backupText, ComplianceLogExport::restoreText,
             r -> r.status().label());
     private static final List<Comparator<DayRow>> ORDERS = List.of(Comparator.comparing(DayRow::date),
-            Comparator.comparing((DayRow r) -> r.system().getName(), String.CASE_INSENSITIVE_ORDER),
+            Comparator.comparing((DayRow r) -> r.system().name(), String.CASE_INSENSITIVE_ORDER),
             Comparator.comparing(DayRow::backupCompleted), Comparator.comparing(ComplianceLogExport::restoreText),
             Comparator.comparing(DayRow::status));
 
@@ -90,6 +90,9 @@ public final class ComplianceLogView extends QmsViewPart {
         to = BackupUi.date(top, "to", today);
         new Label(top, SWT.NONE).setText("System");
         system = new Combo(top, SWT.READ_ONLY);
+        GridDataFactory.swtDefaults().hint(220, SWT.DEFAULT).applyTo(system);
+        system.add(ALL_SYSTEMS);
+        system.select(0);
         new Label(top, SWT.NONE).setText("Status");
         status = new Combo(top, SWT.READ_ONLY);
         status.add(ANY_STATUS);
@@ -163,7 +166,7 @@ public final class ComplianceLogView extends QmsViewPart {
             return;
         }
         summary.setText("Computing the statuses of " + f + " to " + t + "\u2026");
-        summary.getParent().layout();
+        relayoutSummary();
         BackupCompliance compliance = BackupUi.compliance();
         Display display = table.getDisplay();
         computation = Job.create("Computing the backup compliance log, " + f + " to " + t, monitor -> {
@@ -200,7 +203,7 @@ public final class ComplianceLogView extends QmsViewPart {
             return; // closed, superseded, or the rows shown are of this period already (and stay until all are new)
         }
         partRequest = request;
-        setRows(period, rows);
+        setRows(period, rows, false);
     }
 
     private void show(int request, String period, List<DayRow> rows, String failure) {
@@ -208,26 +211,40 @@ public final class ComplianceLogView extends QmsViewPart {
             return; // closed, or superseded by a newer request
         }
         shownRequest = request;
-        setRows(period, rows);
+        setRows(period, rows, true);
         if (failure != null) {
             summary.setText(failure);
-            summary.getParent().layout();
+            relayoutSummary();
         }
     }
 
-    private void setRows(String period, List<DayRow> rows) {
+    /**
+     * @param complete false for the newest day shown first: the system filter keeps its choices until all rows are
+     *                 there (filling a drop-down with hundreds of systems is not free, and the days to come name the
+     *                 same systems)
+     */
+    private void setRows(String period, List<DayRow> rows, boolean complete) {
         shownPeriod = period;
         all = rows;
-        String selected = system.getText();
-        List<String> names = new ArrayList<>(List.of(ALL_SYSTEMS));
-        all.stream().map(r -> r.system().getName()).distinct().sorted(String.CASE_INSENSITIVE_ORDER)
-                .forEach(names::add);
-        if (!names.equals(List.of(system.getItems()))) {
-            system.setItems(names.toArray(String[]::new));
+        if (complete) {
+            String selected = system.getText();
+            List<String> names = new ArrayList<>(List.of(ALL_SYSTEMS));
+            all.stream().map(r -> r.system().name()).distinct().sorted(String.CASE_INSENSITIVE_ORDER)
+                    .forEach(names::add);
+            if (!names.equals(List.of(system.getItems()))) {
+                system.setItems(names.toArray(String[]::new));
+            }
+            system.select(selected.isEmpty() ? 0 : Math.max(0, system.indexOf(selected)));
         }
-        int keep = selected.isEmpty() ? 0 : Math.max(0, system.indexOf(selected));
-        system.select(keep);
         filter();
+    }
+
+    /**
+     * Lays out the summary line after its text changed, and only it: laying out the whole bar again would measure
+     * every entry of the system drop-down (hundreds of systems: a noticeable pause on GTK).
+     */
+    private void relayoutSummary() {
+        summary.getParent().layout(new Control[] { summary });
     }
 
     private void filter() {
@@ -235,7 +252,7 @@ public final class ComplianceLogView extends QmsViewPart {
         String st = status.getText();
         List<DayRow> rows = new ArrayList<>();
         for (DayRow r : all) {
-            if ((ALL_SYSTEMS.equals(sys) || r.system().getName().equals(sys))
+            if ((ALL_SYSTEMS.equals(sys) || r.system().name().equals(sys))
                     && (ANY_STATUS.equals(st) || r.status().label().equals(st))) {
                 rows.add(r);
             }
@@ -249,7 +266,7 @@ public final class ComplianceLogView extends QmsViewPart {
         boolean part = partRequest == requested && loading();
         summary.setText(rows.size() + " rows, " + bad + " Non-Compliant" + (part && !all.isEmpty() ? " on "
                 + all.get(0).date() + "; computing the older days\u2026" : ""));
-        summary.getParent().layout();
+        relayoutSummary();
     }
 
     private void sortBy(int column) {
