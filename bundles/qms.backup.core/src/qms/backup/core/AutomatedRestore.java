@@ -152,7 +152,8 @@ public final class AutomatedRestore {
                 if (progress.cancelled()) {
                     throw new CancellationException("Cancelled: nothing was recorded");
                 }
-                if (++i % 20 == 1) {
+                // a hash the listing lacks costs a run of the tool per file (restic): then each file is a step
+                if (++i % 20 == 1 || f.getValue().sha256 == null) {
                     progress.step("Verifying " + i + " of " + listing.files.size() + ": " + f.getKey());
                 }
                 Path restored = tool == BackupTool.RESTIC ? target.resolve(relative(f.getKey()))

@@ -42,7 +42,8 @@ public final class FindingRaiser {
     static List<Record> forFailedRestore(RecordStore store, BackupPolicy policy, RestorationTest test,
             EvidenceFile evidence, Instant now) {
         ComputerizedSystem system = (ComputerizedSystem) store.get(Records.id(test.getSystem()));
-        Finding f = finding(system, "Restoration test of " + system.getName() + " failed",
+        Finding f = finding(system, "Restoration test of " + system.getName() + " failed on " + test.getTestedAt()
+                .toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
                 "AUTO-RT-" + test.getId().substring(0, 8), grade(policy, system, true), now);
         f.setCategory("Infrequent or failed backups");
         f.setDescription("The automated restoration test '" + test.getTitle() + "' failed:\n" + test.getNotes());

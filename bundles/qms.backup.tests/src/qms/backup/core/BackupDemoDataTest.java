@@ -38,7 +38,8 @@ class BackupDemoDataTest {
             assertTrue(s.store.count(Query.of(BackupPackage.Literals.BACKUP_LOG_ENTRY)) > 100);
             Finding raised = s.store.list(Query.of(QmsPackage.Literals.FINDING)).stream().map(Finding.class::cast)
                     .filter(f -> f.getSource() == FindingSource.RAISED_BY_MODULE).findFirst().orElseThrow();
-            assertEquals("Restoration test of EDC Database failed", raised.getTitle());
+            assertEquals("Restoration test of EDC Database failed on " + LocalDate.now(ZoneOffset.UTC).minusDays(12),
+                    raised.getTitle(), "the test's day tells two failures of a system apart");
             assertEquals(3, s.store.links(raised.getId(), LinkDirection.BOTH).size(), "system, test, evidence");
 
             LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -83,7 +83,7 @@ public final class ComplianceLogView extends QmsViewPart {
         body = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(body);
         Composite top = new Composite(body, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(9).applyTo(top);
+        GridLayoutFactory.swtDefaults().numColumns(8).applyTo(top);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
         LocalDate today = LocalDate.now();
         from = BackupUi.date(top, "From", today.minusDays(30));
@@ -101,8 +101,9 @@ public final class ComplianceLogView extends QmsViewPart {
             colours.put(s, BackupUi.background(parent.getDisplay(), s));
         }
         status.select(0);
+        // a line of its own: beside the filters it was cut off whenever the view was narrow
         summary = new Label(top, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
+        GridDataFactory.fillDefaults().grab(true, false).span(8, 1).applyTo(summary);
         qms.ui.DateFields.onChange(from, this::reload);
         qms.ui.DateFields.onChange(to, this::reload);
         system.addListener(SWT.Selection, e -> filter());
