@@ -83,6 +83,12 @@ public interface RecordStore extends AutoCloseable {
     /** What points at the record: links and references, as human-readable descriptions. Empty if nothing. */
     List<String> referrers(String id);
 
+    /**
+     * The records whose references (single or many-valued, not links) point at the record, each with the reference,
+     * loaded one level deep; empty if none. What the trace of a record shows as "what refers to it".
+     */
+    List<IncomingReference> incomingReferences(String id);
+
     /** Links of a record, in either or both directions, with both ends loaded. */
     List<Link> links(String recordId, LinkDirection direction);
 

@@ -321,6 +321,32 @@ public abstract class StoreContract {
                 ((Person) store.get(p.getId())).getRoles().stream().map(Role::getName).toList());
     }
 
+    @Test
+    void incomingReferencesNameTheReferringRecordsAndTheirReferenceButNotLinks() {
+        Vendor host = vendor("Helix Cloud");
+        ComputerizedSystem edc = system("EDC");
+        edc.setHostingVendor(host);
+        ComputerizedSystem ctms = system("CTMS");
+        Role qa = Records.newRecord(QmsPackage.Literals.ROLE);
+        qa.setName("QA");
+        Person p = Records.newRecord(QmsPackage.Literals.PERSON);
+        p.setFullName("Anna");
+        p.getRoles().add(qa);
+        store.save(List.of(host, edc, ctms, qa, p, Records.link(CoreModelContribution.RELATES_TO, ctms, host)),
+                null);
+
+        List<qms.core.IncomingReference> toHost = store.incomingReferences(host.getId());
+        assertEquals(1, toHost.size(), "the system's hosting vendor; the link is not a reference");
+        assertEquals(edc.getId(), toHost.get(0).source().getId());
+        assertEquals("EDC", ((ComputerizedSystem) toHost.get(0).source()).getName(), "the referrer is loaded");
+        assertEquals(QmsPackage.Literals.COMPUTERIZED_SYSTEM__HOSTING_VENDOR, toHost.get(0).reference());
+        List<qms.core.IncomingReference> toRole = store.incomingReferences(qa.getId());
+        assertEquals(List.of(p.getId()), toRole.stream().map(r -> r.source().getId()).toList(), "a many-valued"
+                + " reference");
+        assertEquals(QmsPackage.Literals.PERSON__ROLES, toRole.get(0).reference());
+        assertEquals(List.of(), store.incomingReferences(ctms.getId()));
+    }
+
     // --------------------------------------------------------------------------------------------- audit
 
     @Test

@@ -975,6 +975,37 @@ final class JpaRecordStore implements RecordStore {
         });
     }
 
+    @Override
+    public List<qms.core.IncomingReference> incomingReferences(String id) {
+        return read(em -> {
+            Reader reader = new Reader(em, 1);
+            List<qms.core.IncomingReference> result = new ArrayList<>();
+            for (TypeMapping t : schema.all()) {
+                if (QmsPackage.Literals.LINK.isSuperTypeOf(t.eClass)) {
+                    continue; // links are read by links()
+                }
+                for (FeatureMapping f : t.features) {
+                    if (f.kind == Kind.REFERENCE) {
+                        for (DynamicEntity e : em.createQuery("SELECT e FROM " + t.alias + " e WHERE e." + f.property
+                                + " = :id", DynamicEntity.class).setParameter("id", id).getResultList()) {
+                            result.add(new qms.core.IncomingReference(reader.record(t, e),
+                                    (org.eclipse.emf.ecore.EReference) f.feature));
+                        }
+                    }
+                }
+            }
+            for (ReferenceEntity r : em.createQuery("SELECT r FROM ReferenceEntity r WHERE r.targetId = :id",
+                    ReferenceEntity.class).setParameter("id", id).getResultList()) {
+                Record owner = reader.byId(r.ownerId);
+                if (owner != null) {
+                    result.add(new qms.core.IncomingReference(owner, (org.eclipse.emf.ecore.EReference) owner
+                            .eClass().getEStructuralFeature(r.feature)));
+                }
+            }
+            return result;
+        });
+    }
+
     /** A record pointing at one being deleted: through a single reference column or a SYS_REFERENCE row. */
     private record Referrer(TypeMapping type, String id, String label, FeatureMapping feature, String target,
             boolean required, boolean isLink) {

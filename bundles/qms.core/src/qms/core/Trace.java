@@ -1,0 +1,90 @@
+package qms.core;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+
+import qms.model.Link;
+import qms.model.Record;
+
+/**
+ * One step of the auditor's trace from a record: everything it points at and everything that points at it, through
+ * any module's references and the core's typed links. The trace view expands step by step, so a graph with cycles
+ * (a finding and the test it relates to point at each other) is walked only as far as someone opens it.
+ */
+public final class Trace {
+
+    /** Which way a step goes: to a record the start refers to, or from a record that refers to the start. */
+    public enum Direction {
+        OUT, IN
+    }
+
+    /**
+     * A neighbour of the start: {@code relation} reads from the start ("System", "is evidence for", "has evidence",
+     * "Evidence of"); {@code via} is the link that makes the step, or null for a reference.
+     */
+    public record Step(Direction direction, String relation, Record record, Link via) {
+
+        public Step {
+            Objects.requireNonNull(direction, "direction");
+            Objects.requireNonNull(relation, "relation");
+            Objects.requireNonNull(record, "record");
+        }
+    }
+
+    private Trace() {
+    }
+
+    /**
+     * The records next to {@code record}: its references (those of records it contains too, named through the
+     * containment, e.g. "Actions › Evidence"), its links both ways, and the records referring to it (signatures
+     * included: they refer to what they sign). Outgoing steps first, each group in the model's order, then by label.
+     */
+    public static List<Step> steps(RecordStore store, Record record) {
+        String id = Records.id(record);
+        // read whole: a record reached by a step has its own references loaded only as ids
+        Record start = store.find(id).orElseThrow(() -> new RecordNotFoundException(id));
+        List<Step> out = new ArrayList<>();
+        outgoing(start, "", out);
+        List<Step> in = new ArrayList<>();
+        for (Link link : store.links(id, LinkDirection.BOTH)) {
+            String type = link.getType();
+            LinkType lt = store.model().linkType(type).orElse(new LinkType(type, type, "inverse of " + type));
+            if (id.equals(Records.id(link.getSource()))) {
+                out.add(new Step(Direction.OUT, lt.label(), link.getTarget(), link));
+            } else {
+                in.add(new Step(Direction.IN, lt.inverseLabel(), link.getSource(), link));
+            }
+        }
+        for (IncomingReference r : store.incomingReferences(id)) {
+            in.add(new Step(Direction.IN, Validation.featureLabel(r.reference()) + " of", r.source(), null));
+        }
+        in.sort(Comparator.comparing(Step::relation).thenComparing(s -> Records.label(s.record()),
+                String.CASE_INSENSITIVE_ORDER));
+        List<Step> all = new ArrayList<>(out);
+        all.addAll(in);
+        return all;
+    }
+
+    private static void outgoing(EObject object, String prefix, List<Step> out) {
+        for (EReference ref : object.eClass().getEAllReferences()) {
+            if (ref.isContainer() || !object.eIsSet(ref)) {
+                continue;
+            }
+            String relation = prefix + Validation.featureLabel(ref);
+            for (Object value : ref.isMany() ? (List<?>) object.eGet(ref) : List.of(object.eGet(ref))) {
+                if (ref.isContainment()) {
+                    if (value instanceof EObject child) {
+                        outgoing(child, relation + " \u203a ", out);
+                    }
+                } else if (value instanceof Record target) {
+                    out.add(new Step(Direction.OUT, relation, target, null));
+                }
+            }
+        }
+    }
+}
