@@ -159,11 +159,12 @@ public final class ComplianceLogView extends QmsViewPart {
         LocalDate f = qms.ui.DateFields.day(from);
         LocalDate t = qms.ui.DateFields.day(to);
         int request = ++requested;
+        String period = f + " " + t;
         if (computation != null) {
             computation.cancel();
         }
         if (t.isBefore(f)) {
-            show(request, f + " " + t, List.of(), "The period ends before it starts.");
+            show(request, period, List.of(), "The period ends before it starts.");
             return;
         }
         summary.setText("Computing the statuses of " + f + " to " + t + "\u2026");
@@ -173,14 +174,14 @@ public final class ComplianceLogView extends QmsViewPart {
         computation = Job.create("Computing the backup compliance log, " + f + " to " + t, monitor -> {
             try {
                 List<DayRow> rows = compliance.daily(f, t, Instant.now(), newest -> display.asyncExec(
-                        () -> showNewestDay(request, f + " " + t, newest)));
+                        () -> showNewestDay(request, period, newest)));
                 if (monitor.isCanceled()) {
                     return Status.CANCEL_STATUS;
                 }
-                display.asyncExec(() -> show(request, f + " " + t, rows, null));
+                display.asyncExec(() -> show(request, period, rows, null));
                 return Status.OK_STATUS;
             } catch (RuntimeException e) {
-                display.asyncExec(() -> show(request, f + " " + t, List.of(), "The statuses could not be computed: "
+                display.asyncExec(() -> show(request, period, List.of(), "The statuses could not be computed: "
                         + e.getMessage()));
                 return Status.error("The backup compliance log could not be computed", e);
             }

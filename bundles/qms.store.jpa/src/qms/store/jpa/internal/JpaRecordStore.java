@@ -978,30 +978,10 @@ final class JpaRecordStore implements RecordStore {
     @Override
     public List<qms.core.IncomingReference> incomingReferences(String id) {
         return read(em -> {
-            Reader reader = new Reader(em, 1);
             List<qms.core.IncomingReference> result = new ArrayList<>();
-            for (TypeMapping t : schema.all()) {
-                if (QmsPackage.Literals.LINK.isSuperTypeOf(t.eClass)) {
-                    continue; // links are read by links()
-                }
-                for (FeatureMapping f : t.features) {
-                    if (f.kind == Kind.REFERENCE) {
-                        for (DynamicEntity e : em.createQuery("SELECT e FROM " + t.alias + " e WHERE e." + f.property
-                                + " = :id", DynamicEntity.class).setParameter("id", id).getResultList()) {
-                            result.add(new qms.core.IncomingReference(reader.record(t, e),
-                                    (org.eclipse.emf.ecore.EReference) f.feature));
-                        }
-                    }
-                }
-            }
-            for (ReferenceEntity r : em.createQuery("SELECT r FROM ReferenceEntity r WHERE r.targetId = :id",
-                    ReferenceEntity.class).setParameter("id", id).getResultList()) {
-                Record owner = reader.byId(r.ownerId);
-                if (owner != null) {
-                    result.add(new qms.core.IncomingReference(owner, (org.eclipse.emf.ecore.EReference) owner
-                            .eClass().getEStructuralFeature(r.feature)));
-                }
-            }
+            // links are read by links()
+            eachReferrer(em, Set.of(id), false, (t, record, f, target, column) -> result.add(
+                    new qms.core.IncomingReference(record, (org.eclipse.emf.ecore.EReference) f.feature)));
             return result;
         });
     }
@@ -1033,20 +1013,35 @@ final class JpaRecordStore implements RecordStore {
 
     private List<Referrer> referrers(EntityManager em, Set<String> targets) {
         List<Referrer> result = new ArrayList<>();
-        Reader reader = new Reader(em, 1); // a link's label names both of its ends
+        eachReferrer(em, targets, true, (t, record, f, target, column) -> result.add(new Referrer(t, Records.id(
+                record), Records.label(record), f, target, column && f.feature.isRequired(), QmsPackage.Literals.LINK
+                        .isSuperTypeOf(t.eClass))));
+        return result;
+    }
 
+    /** One record pointing at a target: through a reference column ({@code column}) or a SYS_REFERENCE row. */
+    private interface ReferrerVisitor {
+        void visit(TypeMapping type, Record record, FeatureMapping feature, String target, boolean column);
+    }
+
+    /**
+     * Visits every record (outside {@code targets}) whose references point into {@code targets}, loaded one level
+     * deep (a link's label names both of its ends); links only when {@code links}.
+     */
+    private void eachReferrer(EntityManager em, Set<String> targets, boolean links, ReferrerVisitor visitor) {
+        Reader reader = new Reader(em, 1);
         for (TypeMapping t : schema.all()) {
-            boolean isLink = QmsPackage.Literals.LINK.isSuperTypeOf(t.eClass);
+            if (!links && QmsPackage.Literals.LINK.isSuperTypeOf(t.eClass)) {
+                continue;
+            }
             for (FeatureMapping f : t.features) {
                 if (f.kind != Kind.REFERENCE) {
                     continue;
                 }
                 for (DynamicEntity e : em.createQuery("SELECT e FROM " + t.alias + " e WHERE e." + f.property
                         + " IN :ids", DynamicEntity.class).setParameter("ids", targets).getResultList()) {
-                    String id = e.get(TypeMapping.ID);
-                    if (!targets.contains(id)) {
-                        result.add(new Referrer(t, id, Records.label(reader.record(t, e)), f, e.get(f.property),
-                                f.feature.isRequired(), isLink));
+                    if (!targets.contains((String) e.get(TypeMapping.ID))) {
+                        visitor.visit(t, reader.record(t, e), f, e.get(f.property), true);
                     }
                 }
             }
@@ -1059,11 +1054,9 @@ final class JpaRecordStore implements RecordStore {
             Record owner = reader.byId(r.ownerId);
             if (owner != null) {
                 TypeMapping t = schema.type(owner.eClass());
-                FeatureMapping f = t.feature(owner.eClass().getEStructuralFeature(r.feature));
-                result.add(new Referrer(t, r.ownerId, Records.label(owner), f, r.targetId, false, false));
+                visitor.visit(t, owner, t.feature(owner.eClass().getEStructuralFeature(r.feature)), r.targetId, false);
             }
         }
-        return result;
     }
 
     /** Removes a referrer's pointer at a record being force-deleted: links go, references are cleared. */
