@@ -5,6 +5,8 @@
 #   Import  a 100,000-snapshot restic JSON imported into the store, against parsing the same file alone
 #   P3  compliance status of 500 systems over 5 years of daily backup log entries, against one SQL aggregate
 #   P4  the product (-Xmx512m) opening the compliance log over 1,000,000 entries, against opening an empty view
+#   P6  the product opening the Trace view on a finding with 1,000 linked records, against an empty view; one trace
+#       step through the store against one raw JDBC query of the same links and records
 # The machine is shared and noisy: compare ratios, not seconds, and run it twice before believing a change.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -14,6 +14,8 @@ final class StartupProbe {
     static final String MARKER = "QMS-STARTUP-READY";
     /** With {@code -Dqms.benchmark.view=<view id>}: also opens that view once the window is idle (P4). */
     static final String VIEW_PROPERTY = "qms.benchmark.view";
+    /** With {@code -Dqms.benchmark.trace=<record id>} and the Trace view: traces that record in it (P6). */
+    static final String TRACE_PROPERTY = "qms.benchmark.trace";
 
     private StartupProbe() {
     }
@@ -63,6 +65,10 @@ final class StartupProbe {
         } catch (org.eclipse.ui.PartInitException e) {
             System.out.println("QMS-VIEW-FAILED " + id + " " + e.getMessage());
             return;
+        }
+        String traced = System.getProperty(TRACE_PROPERTY);
+        if (traced != null && part instanceof qms.ui.trace.TraceView trace) {
+            trace.trace(qms.ui.QmsUi.get().store().get(traced));
         }
         Display display = window.getShell().getDisplay();
         window.getShell().update();

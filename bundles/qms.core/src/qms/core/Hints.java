@@ -32,6 +32,12 @@ public final class Hints {
     public static final String LABEL = "label";
 
     /**
+     * On an EClass: the attribute that states where its records stand (default: an attribute named status, result
+     * or outcome), shown beside the record wherever records of many kinds are listed (the trace).
+     */
+    public static final String STATUS = "status";
+
+    /**
      * On an EClass: the {@code AccessRole} names, space-separated, whose holders may create, change and delete its
      * records (default {@link #DEFAULT_WRITERS}); empty: only the suite itself writes them (e.g. signatures).
      * Inherited from super classes.

@@ -1,11 +1,20 @@
 package qms.core;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.eclipse.emf.common.util.Enumerator;
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.EReference;
 
 import qms.model.Link;
@@ -61,7 +70,9 @@ public final class Trace {
             }
         }
         for (IncomingReference r : store.incomingReferences(id)) {
-            in.add(new Step(Direction.IN, Validation.featureLabel(r.reference()) + " of", r.source(), null));
+            StringBuilder relation = new StringBuilder();
+            r.containment().forEach(c -> relation.append(Validation.featureLabel(c)).append(" \u203a "));
+            in.add(new Step(Direction.IN, relation + Validation.featureLabel(r.reference()) + " of", r.source(), null));
         }
         in.sort(Comparator.comparing(Step::relation).thenComparing(s -> Records.label(s.record()),
                 String.CASE_INSENSITIVE_ORDER));
@@ -69,6 +80,44 @@ public final class Trace {
         all.addAll(in);
         return all;
     }
+
+    /**
+     * Where a record stands, as shown beside it in lists of records of many kinds: the value of the attribute its
+     * class names with the {@link Hints#STATUS} hint, or of one named status, result or outcome; "" if none is set.
+     */
+    public static String status(ModelRegistry model, EObject record) {
+        EClass c = record.eClass();
+        String hinted = model.hint(c, Hints.STATUS);
+        for (String name : hinted != null ? List.of(hinted) : List.of("status", "result", "outcome")) {
+            EStructuralFeature f = c.getEStructuralFeature(name);
+            if (f instanceof EAttribute a && !a.isMany() && (record.eIsSet(a) || !a.isUnsettable())) {
+                Object v = record.eGet(a); // a default ("Open") counts: it is the record's value
+                return v == null ? "" : v instanceof Enumerator e ? e.getLiteral() : String.valueOf(v);
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The record's dates that are set, labelled, in the model's order ("Identified on 2026-11-20, Response due
+     * 2026-12-20"); moments ({@link Hints#TIME}) with their time of day in {@code zone}, calendar days as stored.
+     */
+    public static String dates(ModelRegistry model, EObject record, ZoneId zone) {
+        StringBuilder b = new StringBuilder();
+        for (EAttribute a : record.eClass().getEAllAttributes()) {
+            if (a.isMany() || !Date.class.equals(a.getEAttributeType().getInstanceClass()) || !record.eIsSet(a)
+                    || model.flag(a, Hints.HIDDEN)) {
+                continue;
+            }
+            Instant at = ((Date) record.eGet(a)).toInstant();
+            String value = model.flag(a, Hints.TIME) ? MOMENT.withZone(zone).format(at)
+                    : DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(at);
+            b.append(b.length() == 0 ? "" : ", ").append(Validation.featureLabel(a)).append(' ').append(value);
+        }
+        return b.toString();
+    }
+
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private static void outgoing(EObject object, String prefix, List<Step> out) {
         for (EReference ref : object.eClass().getEAllReferences()) {

@@ -102,6 +102,14 @@ public final class TreeItemBot extends AbstractWidgetBot<TreeItem> {
         });
     }
 
+    /** The item's text in a column of a tree with columns (0 is the first). */
+    public String cell(int column) {
+        return bot.syncExec(() -> {
+            checkNotDisposed();
+            return widget.getText(column);
+        });
+    }
+
     /**
      * Expands the item and returns the texts of its children.
      *

@@ -291,8 +291,9 @@ public final class AuditTrailView extends QmsViewPart {
         Record r;
         if (part instanceof RecordEditor editor) {
             r = editor.record();
-        } else if (selection instanceof IStructuredSelection s && s.getFirstElement() instanceof Record selected) {
-            r = selected;
+        } else if (selection instanceof IStructuredSelection s && org.eclipse.core.runtime.Adapters.adapt(
+                s.getFirstElement(), Record.class) != null) {
+            r = org.eclipse.core.runtime.Adapters.adapt(s.getFirstElement(), Record.class); // a record, or a trace node
         } else {
             return; // keep showing the last record when something else is selected
         }

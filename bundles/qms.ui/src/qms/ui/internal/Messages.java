@@ -88,6 +88,23 @@ public final class Messages extends NLS {
     public static String Editor_readOnly;
     public static String Navigator_notAllowed;
 
+    public static String Trace_empty;
+    public static String Trace_heading;
+    public static String Trace_record;
+    public static String Trace_type;
+    public static String Trace_status;
+    public static String Trace_dates;
+    public static String Trace_sha256;
+    public static String Trace_back;
+    public static String Trace_refresh;
+    public static String Trace_above;
+    public static String Trace_open;
+    public static String Trace_fromHere;
+    public static String Trace_verifiedMark;
+    public static String Trace_failedMark;
+    public static String Trace_action;
+    public static String Trace_actionDescription;
+
     static {
         NLS.initializeMessages("qms.ui.internal.messages", Messages.class);
     }

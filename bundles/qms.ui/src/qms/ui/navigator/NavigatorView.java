@@ -90,6 +90,16 @@ public final class NavigatorView extends QmsViewPart {
                     openSelection();
                 }
             });
+            menu.add(new Action(Messages.Trace_action) {
+                @Override
+                public void run() {
+                    try {
+                        qms.ui.trace.TraceView.open(getSite().getPage(), (Record) first);
+                    } catch (PartInitException e) {
+                        MessageDialog.openError(getSite().getShell(), Messages.Navigator_openFailed, e.getMessage());
+                    }
+                }
+            });
             menu.add(new Separator());
             Action delete = new Action(Messages.Navigator_delete) {
                 @Override

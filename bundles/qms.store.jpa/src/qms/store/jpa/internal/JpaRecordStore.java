@@ -979,11 +979,43 @@ final class JpaRecordStore implements RecordStore {
     public List<qms.core.IncomingReference> incomingReferences(String id) {
         return read(em -> {
             List<qms.core.IncomingReference> result = new ArrayList<>();
-            // links are read by links()
-            eachReferrer(em, Set.of(id), false, (t, record, f, target, column) -> result.add(
-                    new qms.core.IncomingReference(record, (org.eclipse.emf.ecore.EReference) f.feature)));
+            Reader reader = new Reader(em, 1);
+            // links are read by links(); a contained referrer is named by its top-level record
+            eachReferrer(em, Set.of(id), false, (t, record, f, target, column) -> {
+                List<EReference> path = new ArrayList<>();
+                String top = topLevel(em, Records.id(record), path);
+                result.add(new qms.core.IncomingReference(top.equals(Records.id(record)) ? record : reader.byId(top),
+                        path, (EReference) f.feature));
+            });
             return result;
         });
+    }
+
+    /**
+     * The id of the top-level record that (through containments) holds the record {@code id}, or {@code id} itself;
+     * {@code path} receives the containment references from the top down.
+     */
+    private String topLevel(EntityManager em, String id, List<EReference> path) {
+        String current = id;
+        while (true) {
+            RecordIndexEntity index = em.find(RecordIndexEntity.class, current);
+            TypeMapping t = index == null ? null : model.eClass(index.typeName).map(schema::typeOrNull).orElse(null);
+            if (t == null || !t.containable) {
+                return current;
+            }
+            DynamicEntity e = (DynamicEntity) em.find(t.javaClass(), current);
+            String owner = e == null ? null : e.get(TypeMapping.OWNER_ID);
+            if (owner == null) {
+                return current;
+            }
+            RecordIndexEntity ownerIndex = em.find(RecordIndexEntity.class, owner);
+            EClass ownerClass = ownerIndex == null ? null : model.eClass(ownerIndex.typeName).orElse(null);
+            if (ownerClass == null) {
+                return current;
+            }
+            path.add(0, (EReference) ownerClass.getEStructuralFeature((String) e.get(TypeMapping.OWNER_FEATURE)));
+            current = owner;
+        }
     }
 
     /** A record pointing at one being deleted: through a single reference column or a SYS_REFERENCE row. */

@@ -52,4 +52,12 @@ final class BenchmarkReport {
             store.save(a, null);
         }
     }
+
+    /** A raw JDBC connection to a store's encrypted Derby database, for the floors. */
+    static java.sql.Connection connect(Path dir, Path key) throws Exception {
+        org.apache.derby.jdbc.BasicEmbeddedDataSource40 ds = new org.apache.derby.jdbc.BasicEmbeddedDataSource40();
+        ds.setDatabaseName(dir.resolve(DerbyStoreFactory.DATABASE).toString());
+        ds.setConnectionAttributes("bootPassword=" + qms.core.BootKey.read(key));
+        return ds.getConnection();
+    }
 }

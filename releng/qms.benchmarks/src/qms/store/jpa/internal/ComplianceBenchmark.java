@@ -1,7 +1,5 @@
 package qms.store.jpa.internal;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import org.apache.derby.jdbc.BasicEmbeddedDataSource40;
 import org.junit.jupiter.api.Test;
 
 import qms.backup.core.BackupCompliance;
@@ -36,7 +31,6 @@ import qms.backup.model.BackupPolicy;
 import qms.backup.model.RestorationTest;
 import qms.backup.model.RestoreResult;
 import qms.backup.model.VerificationMethod;
-import qms.core.BootKey;
 import qms.core.CoreModelContribution;
 import qms.core.ModelRegistry;
 import qms.core.Principal;
@@ -59,7 +53,6 @@ class ComplianceBenchmark {
     private static final int SYSTEMS = Integer.getInteger("qms.benchmark.systems", 500);
     private static final int RUNS = 3;
     private static final ZoneId ZONE = ZoneId.systemDefault();
-    private static final String PASSWORD = "benchmark passphrase";
 
     @Test
     void p3StatusOf500SystemsOverFiveYearsAgainstOneSqlAggregate() throws Exception {
@@ -72,7 +65,7 @@ class ComplianceBenchmark {
             long entries = seed(store, dir, key, from, to);
             BackupCompliance compliance = new BackupCompliance(store, ComplianceRules.DEFAULT_DUE_SOON_DAYS, ZONE);
             Instant asOf = Instant.now();
-            try (Connection c = connect(dir, key)) {
+            try (Connection c = BenchmarkReport.connect(dir, key)) {
                 String sql = "SELECT SYSTEM_ID, MAX(STARTED_AT), COUNT(DISTINCT DATE(STARTED_AT)) FROM "
                         + Naming.table(BackupPackage.Literals.BACKUP_LOG_ENTRY) + " WHERE COMPLETED = 1"
                         + " GROUP BY SYSTEM_ID";
@@ -121,12 +114,7 @@ class ComplianceBenchmark {
 
     @Test
     void p4ComplianceLogFirstPaintWithAMillionEntriesInA512MbHeap() throws Exception {
-        Path product = Path.of(System.getProperty("qms.product.dir"));
-        Path launcher;
-        try (Stream<Path> plugins = Files.list(product.resolve("plugins"))) {
-            launcher = plugins.filter(p -> p.getFileName().toString().startsWith("org.eclipse.equinox.launcher_"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no product in " + product));
-        }
+        ProductRun product = new ProductRun();
         Path work = Files.createTempDirectory("qms-p4-");
         Path data = work.resolve("data");
         Path key = work.resolve("store.key");
@@ -134,7 +122,7 @@ class ComplianceBenchmark {
         LocalDate to = LocalDate.now(ZONE);
         LocalDate from = to.minusDays(1_000_000L / SYSTEMS - 1);
         try (RecordStore store = open(data, key)) {
-            store.accounts().createFirstAdministrator("bench", "Benchmark", PASSWORD.toCharArray(),
+            store.accounts().createFirstAdministrator(ProductRun.USER, "Benchmark", ProductRun.PASSWORD.toCharArray(),
                     Set.of(qms.model.AccessRole.QA_MANAGER));
             entries = seed(store, data, key, from, to);
         }
@@ -144,10 +132,10 @@ class ComplianceBenchmark {
         long[] empty = new long[RUNS];
         long heap = 0;
         try {
-            openView(launcher, work, data, key, "qms.backup.ui.complianceLog"); // warm-up (file cache), not counted
+            product.openView(work, data, key, "qms.backup.ui.complianceLog"); // warm-up (file cache), not counted
             for (int i = 0; i < RUNS; i++) {
-                empty[i] = openView(launcher, work, data, key, "qms.app.emptyView")[0];
-                long[] v = openView(launcher, work, data, key, "qms.backup.ui.complianceLog");
+                empty[i] = product.openView(work, data, key, "qms.app.emptyView")[0];
+                long[] v = product.openView(work, data, key, "qms.backup.ui.complianceLog");
                 view[i] = v[0];
                 frame[i] = v[2];
                 complete[i] = v[3];
@@ -175,15 +163,8 @@ class ComplianceBenchmark {
 
     private static RecordStore open(Path dir, Path key) {
         return new DerbyStoreFactory().open(new StoreConfig(dir, key), ModelRegistry.of(List.of(
-                new CoreModelContribution(), new BackupModelContribution())), () -> new Principal("bench",
+                new CoreModelContribution(), new BackupModelContribution())), () -> new Principal(ProductRun.USER,
                         "Benchmark"));
-    }
-
-    private static Connection connect(Path dir, Path key) throws Exception {
-        BasicEmbeddedDataSource40 ds = new BasicEmbeddedDataSource40();
-        ds.setDatabaseName(dir.resolve(DerbyStoreFactory.DATABASE).toString());
-        ds.setConnectionAttributes("bootPassword=" + BootKey.read(key));
-        return ds.getConnection();
     }
 
     private static Map<String, Long> aggregate(Connection c, String sql) throws Exception {
@@ -238,7 +219,7 @@ class ComplianceBenchmark {
         String table = Naming.table(BackupPackage.Literals.BACKUP_LOG_ENTRY);
         Random random = new Random(7);
         long n = 0;
-        try (Connection c = connect(dir, key)) {
+        try (Connection c = BenchmarkReport.connect(dir, key)) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (ID, VERSION, SYSTEM_ID,"
                     + " STARTED_AT, SNAPSHOT_ID, COMPLETED, SIZE_BYTES, DURATION_SECONDS, SOURCE)"
@@ -265,40 +246,5 @@ class ComplianceBenchmark {
             }
         }
         return n;
-    }
-
-    /**
-     * Starts the product to open one view; returns {ms to its first paint with (the first part of) its content,
-     * heap MB in use after it, ms to the first paint of its controls (before content computed in the background),
-     * ms to the paint with all of its content}.
-     */
-    private static long[] openView(Path launcher, Path work, Path data, Path key, String view) throws Exception {
-        Path workspace = Files.createTempDirectory(work, "workspace-");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dqms.benchmark.startup=true", "-Dqms.benchmark.view=" + view, "-Dqms.keyFile=" + key,
-                "-Dqms.demo=skip", "-jar", launcher.toString(), "-dataDir", data.toString(), "-data", workspace
-                        .toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("QMS_BENCHMARK_SIGN_IN", "bench:" + PASSWORD);
-        Process p = builder.start();
-        long[] result = null;
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null;) {
-                if (line.startsWith("QMS-VIEW " + view + " ")) {
-                    String[] parts = line.split(" ");
-                    result = new long[] { Long.parseLong(parts[2]), Long.parseLong(parts[3]), Long.parseLong(
-                            parts[4]), Long.parseLong(parts[5]) };
-                }
-                output.append(line).append('\n');
-            }
-        }
-        if (!p.waitFor(2, TimeUnit.MINUTES) || result == null) {
-            p.destroyForcibly();
-            Path log = workspace.resolve(".metadata/.log");
-            throw new IllegalStateException("the product did not report the view " + view + ": " + command + "\n"
-                    + output + (Files.exists(log) ? "\n" + log + ":\n" + Files.readString(log) : ""));
-        }
-        return result;
     }
 }

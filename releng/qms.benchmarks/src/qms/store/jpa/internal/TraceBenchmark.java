@@ -1,0 +1,139 @@
+package qms.store.jpa.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import qms.core.CoreModelContribution;
+import qms.core.ModelRegistry;
+import qms.core.Principal;
+import qms.core.RecordStore;
+import qms.core.Records;
+import qms.core.StoreConfig;
+import qms.core.Trace;
+import qms.model.EvidenceFile;
+import qms.model.Finding;
+import qms.model.FindingGrade;
+import qms.model.FindingSource;
+import qms.model.QmsPackage;
+import qms.model.Record;
+
+/**
+ * P6: the Trace view opened on a finding with 1,000 linked records (evidence files, each linked "is evidence
+ * for"). In the product: from asking for the view to its first paint with the 1,000 records listed, against opening
+ * an empty view in the same product. In this JVM: one trace step through the store ({@link Trace#steps}) against
+ * the floor of one raw JDBC query that reads the same links and records.
+ */
+class TraceBenchmark {
+
+    private static final int LINKED = Integer.getInteger("qms.benchmark.linked", 1000);
+    private static final int RUNS = 3;
+
+    @Test
+    void p6TraceOfAFindingWithAThousandLinkedRecords() throws Exception {
+        Path work = Files.createTempDirectory("qms-p6-");
+        Path data = work.resolve("data");
+        Path key = work.resolve("store.key");
+        String findingId;
+        long[] steps = new long[5];
+        long[] jdbc = new long[5];
+        try {
+            try (RecordStore store = open(data, key)) {
+                store.accounts().createFirstAdministrator(ProductRun.USER, "Benchmark", ProductRun.PASSWORD
+                        .toCharArray(), Set.of(qms.model.AccessRole.QA_MANAGER));
+                Finding f = Records.newRecord(QmsPackage.Literals.FINDING);
+                f.setTitle("Restores never tested");
+                f.setSource(FindingSource.FDA_INSPECTION);
+                f.setGrade(FindingGrade.CRITICAL);
+                List<Record> batch = new ArrayList<>(List.of(f));
+                for (int i = 0; i < LINKED; i++) {
+                    EvidenceFile e = Records.newRecord(QmsPackage.Literals.EVIDENCE_FILE);
+                    e.setName(String.format("restore-report-%04d.txt", i));
+                    e.setSha256(String.format("%064x", i));
+                    e.setSize(1024L + i);
+                    e.setCapturedAt(new java.util.Date());
+                    batch.add(e);
+                    batch.add(Records.link(CoreModelContribution.EVIDENCE_FOR, e, f));
+                }
+                store.save(batch, null);
+                findingId = f.getId();
+                try (Connection c = BenchmarkReport.connect(data, key)) {
+                    for (int run = -2; run < steps.length; run++) { // two warm-up runs of each, not counted
+                        long t0 = System.nanoTime();
+                        int n = Trace.steps(store, f).size();
+                        long t1 = System.nanoTime();
+                        int m = raw(c, findingId);
+                        long t2 = System.nanoTime();
+                        if (n != LINKED || m != LINKED) {
+                            throw new IllegalStateException("expected " + LINKED + " steps, got " + n + " and " + m);
+                        }
+                        if (run >= 0) {
+                            steps[run] = (t1 - t0) / 1_000_000;
+                            jdbc[run] = (t2 - t1) / 1_000_000;
+                        }
+                    }
+                }
+            }
+            ProductRun product = new ProductRun();
+            String trace = "-Dqms.benchmark.trace=" + findingId;
+            long[] view = new long[RUNS];
+            long[] empty = new long[RUNS];
+            product.openView(work, data, key, "qms.ui.trace", trace); // warm-up (file cache), not counted
+            for (int i = 0; i < RUNS; i++) {
+                empty[i] = product.openView(work, data, key, "qms.app.emptyView")[0];
+                view[i] = product.openView(work, data, key, "qms.ui.trace", trace)[0];
+            }
+            double s = BenchmarkReport.median(steps);
+            double j = BenchmarkReport.median(jdbc);
+            double v = BenchmarkReport.median(view);
+            double e = BenchmarkReport.median(empty);
+            BenchmarkReport.line(String.format("P6 one trace step through the store, a finding with %,d linked records:"
+                    + " median %.0f ms of %s", LINKED, s, Arrays.toString(steps)));
+            BenchmarkReport.line(String.format("P6 floor, one raw JDBC query reading the same links and records: median"
+                    + " %.0f ms of %s; ratio %.1f", j, Arrays.toString(jdbc), s / Math.max(1, j)));
+            BenchmarkReport.line(String.format("P6 Trace view in the product, from asking for it to its first paint with"
+                    + " the %,d records: median %.0f ms of %s", LINKED, v, Arrays.toString(view)));
+            BenchmarkReport.line(String.format("P6 floor, an empty view in the same product: median %.0f ms of %s",
+                    e, Arrays.toString(empty)));
+            BenchmarkReport.line(String.format("P6 goal: the trace opens in < 200 ms (%s: %.0f ms over the empty"
+                    + " view's %.0f ms)", v - e < 200 ? "met" : "NOT met", v - e, e));
+        } finally {
+            BenchmarkReport.delete(work);
+        }
+    }
+
+    /** The floor: the finding's links and the linked records, read whole with one query; returns how many. */
+    private static int raw(Connection c, String id) throws Exception {
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT l.*, e.* FROM QMS_LINK l JOIN QMS_EVIDENCE_FILE e ON"
+                + " e.ID = l.SOURCE_ID WHERE l.TARGET_ID = ? OR l.SOURCE_ID = ?")) {
+            s.setString(1, id);
+            s.setString(2, id);
+            try (ResultSet r = s.executeQuery()) {
+                ResultSetMetaData meta = r.getMetaData();
+                while (r.next()) {
+                    Object[] row = new Object[meta.getColumnCount()];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = r.getObject(i + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows.size();
+    }
+
+    private static RecordStore open(Path dir, Path key) {
+        return new DerbyStoreFactory().open(new StoreConfig(dir, key), ModelRegistry.of(List.of(
+                new CoreModelContribution())), () -> new Principal(ProductRun.USER, "Benchmark"));
+    }
+}
