@@ -39,6 +39,12 @@ public final class RecordEditorInput implements IEditorInput {
         return new RecordEditorInput(record.getId(), eClass, "New " + Validation.typeLabel(eClass), record);
     }
 
+    /** A new record filled in beforehand (e.g. from a template), saved only when the user saves the editor. */
+    public static RecordEditorInput create(Record unsaved) {
+        return new RecordEditorInput(unsaved.getId(), unsaved.eClass(), "New " + Validation.typeLabel(unsaved.eClass()),
+                unsaved);
+    }
+
     public String id() {
         return id;
     }

@@ -1,0 +1,73 @@
+package qms.testing;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import qms.core.ModelContributions;
+import qms.core.Principal;
+import qms.core.RecordStore;
+import qms.core.StoreConfig;
+import qms.core.StoreFactory;
+import qms.core.Query;
+import qms.model.AccessRole;
+import qms.model.QmsPackage;
+import qms.model.UserAccount;
+
+/**
+ * A real encrypted store opened through the store factory service, with the model of every installed module (so a
+ * module's DS contribution must be there), an administrator, a QA manager who can sign, a contributor and an
+ * auditor; the QA manager is signed in. For the modules' tests (fragments of their core bundles).
+ */
+public class ModuleTestStore implements AutoCloseable {
+
+    public static final Principal ADMIN = new Principal("admin", "Ada Admin");
+    public static final Principal QA = new Principal("quinn", "Quinn QA");
+    public static final Principal CONTRIBUTOR = new Principal("carl", "Carl Contributor");
+    public static final Principal AUDITOR = new Principal("audrey", "Audrey Auditor");
+    public static final String QA_PASSWORD = "quinn's own passphrase";
+
+    public final AtomicReference<Principal> user = new AtomicReference<>(ADMIN);
+    public final RecordStore store;
+    private final ServiceTracker<StoreFactory, StoreFactory> tracker;
+
+    /** Opens the store in {@code dir}; {@code moduleClass} is a class of the module under test (its bundle). */
+    public ModuleTestStore(Path dir, Class<?> moduleClass) throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(moduleClass).getBundleContext();
+        assertNotNull(context, "the module's bundle is started");
+        tracker = new ServiceTracker<>(context, StoreFactory.class, null);
+        tracker.open();
+        StoreFactory factory = tracker.waitForService(20_000);
+        assertNotNull(factory, "the store factory service (qms.store.jpa) is running");
+        store = factory.open(new StoreConfig(dir.resolve("data"), dir.resolve("store.key")),
+                ModelContributions.fromServices(), user::get);
+        // as in the product: the first administrator's account also brings the default signature meanings
+        store.accounts().createFirstAdministrator(ADMIN.userId(), ADMIN.displayName(), "admin's own passphrase"
+                .toCharArray(), java.util.Set.of());
+        store.save(TestAccounts.account(QA, AccessRole.QA_MANAGER), null);
+        store.save(TestAccounts.account(CONTRIBUTOR, AccessRole.CONTRIBUTOR), null);
+        store.save(TestAccounts.account(AUDITOR, AccessRole.AUDITOR), null);
+        // the QA manager can sign (reviews of restoration tests)
+        String qaAccount = store.list(Query.of(QmsPackage.Literals.USER_ACCOUNT)).stream()
+                .map(UserAccount.class::cast).filter(a -> a.getUserId().equals(QA.userId())).findFirst().orElseThrow()
+                .getId();
+        store.accounts().setPassword(qaAccount, "temporary password 1".toCharArray());
+        store.accounts().changePassword(QA.userId(), "temporary password 1".toCharArray(), QA_PASSWORD.toCharArray());
+        user.set(QA);
+    }
+
+    public void actAs(Principal p) {
+        user.set(p);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        tracker.close();
+    }
+}
