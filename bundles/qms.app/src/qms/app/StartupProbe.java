@@ -69,6 +69,7 @@ final class StartupProbe {
         String traced = System.getProperty(TRACE_PROPERTY);
         if (traced != null && part instanceof qms.ui.trace.TraceView trace) {
             trace.trace(qms.ui.QmsUi.get().store().get(traced));
+            trace.expandGroups(); // list every record one step away, not only their group
         }
         Display display = window.getShell().getDisplay();
         window.getShell().update();

@@ -37,7 +37,8 @@ import qms.ui.testing.WorkbenchBot;
 
 /**
  * The auditor's walk: from a finding, through the Trace view, to its evidence and the system it concerns and on to
- * the system's vendor; the evidence's hash is verified, and every action that would change something is disabled.
+ * the system's vendor (whose many systems are grouped); the evidence's hash is verified, and every action that
+ * would change something is disabled.
  */
 class TraceViewTest {
 
@@ -76,6 +77,14 @@ class TraceViewTest {
         byte[] content = "restore of EDC: 1204 files, 0 mismatches\n".getBytes(StandardCharsets.UTF_8);
         store.storeContent(report, content, "restore report");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        for (int i = 0; i < TraceNode.GROUP_ABOVE; i++) { // more systems on the vendor: their steps are grouped
+            ComputerizedSystem other = Records.newRecord(QmsPackage.Literals.COMPUTERIZED_SYSTEM);
+            other.setName("Other system " + i + " " + tag);
+            other.setHostingVendor(vendor);
+            other.setGxpCriticality(qms.model.GxpCriticality.LOW);
+            other.setDataClassification(qms.model.DataClassification.NONE);
+            store.save(other, null);
+        }
         String auditorId = "auditor." + tag;
         Sessions.createUser(auditorId, "Audrey Inspector", "temporary password 1", AccessRole.AUDITOR);
         QmsUi.get().changed(List.of());
@@ -101,6 +110,13 @@ class TraceViewTest {
         assertTrue(fromSystem.contains("Hosting vendor: " + vendor.getName()), fromSystem.toString());
         assertTrue(fromSystem.contains("is concerned by: " + finding.getTitle() + " (shown above)"),
                 "the way back is shown but not walked again: " + fromSystem);
+
+        String group = "Hosting vendor of: " + (TraceNode.GROUP_ABOVE + 1) + " records (expand to list them)";
+        TreeItemBot hosted = system.getNode("Hosting vendor: " + vendor.getName()).getNode(group);
+        assertEquals("Computerized System", hosted.cell(1), "the group's records are all systems");
+        List<String> systems = hosted.getNodes();
+        assertEquals(TraceNode.GROUP_ABOVE + 1, systems.size(), systems.toString());
+        assertTrue(systems.contains("Hosting vendor of: " + edc.getName() + " (shown above)"), systems.toString());
 
         TreeItemBot evidence = root.getNode("has evidence: " + report.getName());
         assertEquals(sha, evidence.cell(4), "the evidence's SHA-256");

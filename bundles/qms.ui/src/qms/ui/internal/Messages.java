@@ -98,6 +98,7 @@ public final class Messages extends NLS {
     public static String Trace_back;
     public static String Trace_refresh;
     public static String Trace_above;
+    public static String Trace_group;
     public static String Trace_open;
     public static String Trace_fromHere;
     public static String Trace_verifiedMark;

@@ -90,9 +90,10 @@ public final class TraceView extends QmsViewPart {
         viewer.setContentProvider(new Content());
         ColumnViewerToolTipSupport.enableFor(viewer);
         column(Messages.Trace_record, 380, this::recordText);
-        column(Messages.Trace_type, 150, n -> Validation.typeLabel(n.record().eClass()));
-        column(Messages.Trace_status, 110, n -> Trace.status(QmsUi.get().model(), n.record()));
-        column(Messages.Trace_dates, 300, n -> Trace.dates(QmsUi.get().model(), n.record(), ZoneId.systemDefault()));
+        column(Messages.Trace_type, 150, n -> n.isGroup() ? groupType(n) : Validation.typeLabel(n.record().eClass()));
+        column(Messages.Trace_status, 110, n -> n.isGroup() ? "" : Trace.status(QmsUi.get().model(), n.record()));
+        column(Messages.Trace_dates, 300, n -> n.isGroup() ? "" : Trace.dates(QmsUi.get().model(), n.record(),
+                ZoneId.systemDefault()));
         column(Messages.Trace_sha256, 260, this::hashText);
         viewer.addDoubleClickListener(e -> openSelected());
         getSite().setSelectionProvider(viewer);
@@ -133,7 +134,8 @@ public final class TraceView extends QmsViewPart {
 
             @Override
             public Image getImage(Object element) {
-                return first ? labels.image(((TraceNode) element).record()) : null;
+                TraceNode n = (TraceNode) element;
+                return !first ? null : labels.image(n.isGroup() ? n.groupSteps().get(0).record() : n.record());
             }
 
             @Override
@@ -154,11 +156,20 @@ public final class TraceView extends QmsViewPart {
     }
 
     private String recordText(TraceNode n) {
+        if (n.isGroup()) {
+            return Messages.bind(Messages.Trace_group, n.groupSteps().get(0).relation(), n.groupSteps().size());
+        }
         String label = Records.label(n.record());
         if (n.step() == null) {
             return label;
         }
         return n.step().relation() + ": " + label + (n.repeated() ? " " + Messages.Trace_above : "");
+    }
+
+    /** The type of a group's records, if they are all of one type. */
+    private static String groupType(TraceNode n) {
+        org.eclipse.emf.ecore.EClass type = n.groupSteps().get(0).record().eClass();
+        return n.groupSteps().stream().allMatch(s -> s.record().eClass() == type) ? Validation.typeLabel(type) : "";
     }
 
     private String hashText(TraceNode n) {
@@ -189,11 +200,20 @@ public final class TraceView extends QmsViewPart {
         if (root == null) {
             heading.setText(Messages.Trace_empty);
         } else {
-            int direct = root.children(QmsUi.get().store()).size();
+            int direct = root.children(QmsUi.get().store()).stream().mapToInt(n -> n.isGroup() ? n.groupSteps().size()
+                    : 1).sum();
             heading.setText(Messages.bind(Messages.Trace_heading, Validation.describe(root.record()), direct));
         }
         body.layout(new Control[] { heading });
         setContentDescription("");
+    }
+
+    /** Opens the groups one step from the root, so that every record one step away is listed. */
+    public void expandGroups() {
+        if (root != null) {
+            root.children(QmsUi.get().store()).stream().filter(TraceNode::isGroup).forEach(g -> viewer
+                    .setExpandedState(g, true));
+        }
     }
 
     /** The record shown at the root; null before anything was traced. */
@@ -202,7 +222,7 @@ public final class TraceView extends QmsViewPart {
     }
 
     private void fillContextMenu(IMenuManager menu) {
-        if (!(viewer.getStructuredSelection().getFirstElement() instanceof TraceNode n)) {
+        if (!(viewer.getStructuredSelection().getFirstElement() instanceof TraceNode n) || n.isGroup()) {
             return;
         }
         menu.add(new Action(Messages.Trace_open) {
@@ -259,7 +279,9 @@ public final class TraceView extends QmsViewPart {
     }
 
     private void openSelected() {
-        if (viewer.getStructuredSelection().getFirstElement() instanceof TraceNode n) {
+        if (viewer.getStructuredSelection().getFirstElement() instanceof TraceNode n && n.isGroup()) {
+            viewer.setExpandedState(n, !viewer.getExpandedState(n));
+        } else if (viewer.getStructuredSelection().getFirstElement() instanceof TraceNode n) {
             try {
                 getSite().getPage().openEditor(RecordEditorInput.of(n.record()), RecordEditor.ID);
             } catch (PartInitException e) {
@@ -334,7 +356,7 @@ public final class TraceView extends QmsViewPart {
         public boolean hasChildren(Object element) {
             TraceNode n = (TraceNode) element;
             // not read before it is expanded: a record is assumed to lead somewhere until it is opened
-            return !n.repeated() && (!n.expanded() || !n.children(QmsUi.get().store()).isEmpty());
+            return n.isGroup() || !n.repeated() && (!n.expanded() || !n.children(QmsUi.get().store()).isEmpty());
         }
     }
 }
