@@ -1,6 +1,5 @@
 package qms.store.jpa.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
