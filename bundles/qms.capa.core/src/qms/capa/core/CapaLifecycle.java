@@ -378,6 +378,11 @@ public final class CapaLifecycle {
 
     // ------------------------------------------------------------------------------------------ extensions
 
+    /** Why no due-date extension can be requested now (the CAPA is closed), or empty. */
+    public Optional<String> whyNotRequestExtension(Capa capa) {
+        return capa.getStatus() == CapaStatus.CLOSED ? Optional.of("it is closed") : Optional.empty();
+    }
+
     /**
      * Requests that a due date move to {@code newDue}: the CAPA's, an action's ({@code action} names it) or the
      * effectiveness check's. The reason is required; the date changes only once an approver signs.
@@ -390,23 +395,21 @@ public final class CapaLifecycle {
         Date current = due(c, which, a);
         String what = which == ExtendedDate.ACTION_DUE && a != null ? "the due date of the action '"
                 + a.getDescription() + "'" : "the " + which.getLiteral().toLowerCase(java.util.Locale.ROOT);
-        Optional<String> refusal;
-        if (c.getStatus() == CapaStatus.CLOSED) {
-            refusal = Optional.of("it is closed");
-        } else if (which == ExtendedDate.ACTION_DUE && a == null) {
-            refusal = Optional.of("the action to extend is not one of its actions");
-        } else if (blank(reason)) {
-            refusal = Optional.of("an extension needs a reason");
-        } else if (newDue == null || newDue.isBefore(today())) {
-            refusal = Optional.of("the new due date must not be in the past");
-        } else if (current != null && !newDue.isAfter(dayOf(current))) {
-            refusal = Optional.of("the new due date must be after the current one, " + text(current));
-        } else if (signOffs(c).stream().anyMatch(s -> s instanceof DueDateExtension x && !isSigned(x)
-                && x.getExtendedDate() == which && Objects.equals(x.getActionId(), a == null ? null : a.getId()))) {
-            refusal = Optional.of("an extension of " + what + " waits for approval already");
-        } else {
-            refusal = Optional.empty();
-        }
+        Optional<String> refusal = whyNotRequestExtension(c).or(() -> {
+            if (which == ExtendedDate.ACTION_DUE && a == null) {
+                return Optional.of("the action to extend is not one of its actions");
+            } else if (blank(reason)) {
+                return Optional.of("an extension needs a reason");
+            } else if (newDue == null || newDue.isBefore(today())) {
+                return Optional.of("the new due date must not be in the past");
+            } else if (current != null && !newDue.isAfter(dayOf(current))) {
+                return Optional.of("the new due date must be after the current one, " + text(current));
+            } else if (signOffs(c).stream().anyMatch(s -> s instanceof DueDateExtension x && !isSigned(x)
+                    && x.getExtendedDate() == which && Objects.equals(x.getActionId(), a == null ? null : a.getId()))) {
+                return Optional.of("an extension of " + what + " waits for approval already");
+            }
+            return Optional.empty();
+        });
         refuseIf(c, "extend a due date of", refusal);
         DueDateExtension x = signOff(CapaPackage.Literals.DUE_DATE_EXTENSION, c, "Extension of " + what + " of "
                 + name(c) + " to " + newDue, "Extend " + what + " of " + name(c) + " from " + text(current) + " to "

@@ -127,8 +127,13 @@ public final class CapaTasks {
      * but an auditor for "Verified") on CAPAs the user does not own and did not request.
      */
     public List<Task> of(String userId) {
+        return of(userId, all());
+    }
+
+    /** The user's tasks among {@code tasks} (as {@link #all()} lists them), without reading them again. */
+    public List<Task> of(String userId, List<Task> tasks) {
         Set<AccessRole> roles = store.accounts().roles(userId);
-        return all().stream().filter(t -> userId.equals(t.owner()) || t.kind() == Kind.SIGN_OFF && mayApprove(t,
+        return tasks.stream().filter(t -> userId.equals(t.owner()) || t.kind() == Kind.SIGN_OFF && mayApprove(t,
                 userId, roles)).toList();
     }
 

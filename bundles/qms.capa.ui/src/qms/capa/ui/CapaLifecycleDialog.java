@@ -128,8 +128,7 @@ final class CapaLifecycleDialog extends TitleAreaDialog {
         steps.add(new Step("Approve Closure\u2026", () -> lifecycle.whyNotApproveClosure(capa, user), () -> sign(
                 "Close " + name(), CapaLifecycle.APPROVED, lifecycle.pending(capa, ClosureApproval.class),
                 (u, p) -> lifecycle.approveClosure(capa, u, p))));
-        steps.add(new Step("Request Due-date Extension\u2026", () -> capa.getStatus() == CapaStatus.CLOSED
-                ? Optional.of("it is closed") : Optional.empty(), () -> {
+        steps.add(new Step("Request Due-date Extension\u2026", () -> lifecycle.whyNotRequestExtension(capa), () -> {
                     ExtensionDialog d = new ExtensionDialog(getShell(), capa, lifecycle.today());
                     if (d.open() == Window.OK) {
                         lifecycle.requestExtension(capa, d.which(), d.action(), d.newDue(), d.reason());

@@ -115,15 +115,16 @@ public final class CapaTasksView extends QmsViewPart {
         CapaTasks tasks = new CapaTasks(QmsUi.get().store(), lifecycle);
         List<Task> all = tasks.all();
         String user = Session.principal() == null ? null : Session.principal().userId();
-        List<Task> shown = mine.getSelection() && user != null ? tasks.of(user) : all;
+        List<Task> own = user == null ? List.of() : tasks.of(user, all);
+        List<Task> shown = mine.getSelection() && user != null ? own : all;
         long overdue = shown.stream().filter(t -> t.overdue(today)).count();
         if (overdueOnly.getSelection()) {
             shown = shown.stream().filter(t -> t.overdue(today)).toList();
         }
         viewer.setInput(shown);
         summary.setText(String.format("%s: %d open task(s), %d overdue \u2014 all CAPAs: %d open task(s), %d overdue"
-                + " (as of %s)", mine.getSelection() ? "Yours" : "Everyone's", mine.getSelection() ? tasks.of(user)
-                        .size() : all.size(), overdue, all.size(), all.stream().filter(t -> t.overdue(today))
+                + " (as of %s)", mine.getSelection() ? "Yours" : "Everyone's", mine.getSelection() ? own.size() : all
+                        .size(), overdue, all.size(), all.stream().filter(t -> t.overdue(today))
                                 .count(), today));
         summary.getParent().layout(new Control[] { summary });
     }
