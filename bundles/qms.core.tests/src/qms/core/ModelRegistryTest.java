@@ -25,7 +25,7 @@ class ModelRegistryTest {
     @Test
     void theCoreModelsNavigatorRootsFollowTheirHintedOrder() {
         assertEquals(List.of("Organisation", "ComputerizedSystem", "Vendor", "Person", "Role", "EvidenceFile",
-                "Finding", "UserAccount", "SignatureMeaning", "SystemSettings"), ModelRegistry.core().navigatorRoots().stream().map(EClass::getName).toList());
+                "Finding", "FindingCategory", "UserAccount", "SignatureMeaning", "SystemSettings"), ModelRegistry.core().navigatorRoots().stream().map(EClass::getName).toList());
     }
 
     @Test
@@ -35,7 +35,26 @@ class ModelRegistryTest {
         assertTrue(classes.contains(QmsPackage.Literals.LINK));
         assertFalse(classes.contains(QmsPackage.Literals.RECORD));
         assertTrue(classes.contains(QmsPackage.Literals.SIGNATURE), "signatures are records, not in the navigator");
-        assertEquals(13, classes.size(), classes.toString());
+        assertEquals(14, classes.size(), classes.toString());
+    }
+
+    @Test
+    void theCoreStartsAStoreWithTheNineFindingCategoriesAndTheirTypicalImpact() {
+        java.util.Map<EClass, List<Record>> defaults = ModelRegistry.core().defaultRecords();
+        assertEquals(java.util.Set.of(QmsPackage.Literals.FINDING_CATEGORY), defaults.keySet());
+        List<qms.model.FindingCategory> categories = defaults.get(QmsPackage.Literals.FINDING_CATEGORY).stream()
+                .map(qms.model.FindingCategory.class::cast).toList();
+        assertEquals(List.of("Unencrypted trial data storage", "No periodic backup validation",
+                "Inadequate incident response SOPs", "Vendor oversight gaps", "Weak password policies",
+                "Absence of backup policies", "Infrequent or failed backups", "Weak access controls",
+                "CRO oversight failures"), categories.stream().map(qms.model.FindingCategory::getName).toList());
+        for (qms.model.FindingCategory c : categories) {
+            assertTrue(c.getTypicalImpact().matches("(Subject safety and )?[Dd]ata integrity.{40,}"), c.getName()
+                    + ": " + c.getTypicalImpact());
+            assertTrue(Validation.validate(c).getSeverity() < org.eclipse.emf.common.util.Diagnostic.ERROR);
+        }
+        assertTrue(defaults.get(QmsPackage.Literals.FINDING_CATEGORY).get(0) != ModelRegistry.core().defaultRecords()
+                .get(QmsPackage.Literals.FINDING_CATEGORY).get(0), "new records on each call");
     }
 
     @Test

@@ -28,4 +28,9 @@ public final class CoreModelContribution implements ModelContribution {
                 new LinkType(EVIDENCE_FOR, "is evidence for", "has evidence"),
                 new LinkType(CONCERNS, "concerns", "is concerned by"));
     }
+
+    @Override
+    public List<qms.model.Record> defaultRecords() {
+        return List.copyOf(FindingCategories.defaults());
+    }
 }

@@ -80,10 +80,12 @@ public final class DemoData {
         finding.setReference("IA-2026-007");
         finding.setSource(FindingSource.INTERNAL_AUDIT);
         finding.setGrade(FindingGrade.MAJOR);
-        finding.setCategory("No periodic backup validation");
+        FindingCategories.find(store, FindingCategories.NO_BACKUP_VALIDATION).ifPresent(finding::setCategory);
         finding.setDescription("Nightly EDC backups complete, but no restoration test is on record since the"
                 + " hosting vendor changed its storage.");
         finding.setImpact("Data integrity: trial data may be unrecoverable after an incident.");
+        finding.getAffectedSystems().add(edc);
+        finding.getAffectedVendors().add(cloud);
         finding.setStatus(FindingStatus.OPEN);
         finding.setIdentifiedOn(day(2026, 10, 12));
         finding.setResponseDue(day(2026, 11, 30));
@@ -94,7 +96,6 @@ public final class DemoData {
         evidence.setMediaType("text/plain");
         evidence.setDescription("Extract of the EDC backup job log for October 2026.");
 
-        all.add(Records.link(CoreModelContribution.CONCERNS, finding, edc));
         all.add(Records.link(CoreModelContribution.EVIDENCE_FOR, evidence, finding));
         all.add(evidence);
         store.save(all, "Demo data loaded");

@@ -54,6 +54,22 @@ public final class Hints {
      * reason for the change.
      */
     public static final String CONTROLLED = "controlled";
+    /**
+     * On a reference: the referring record is part of the referenced one's record (a CAPA's plan approval refers to
+     * its CAPA), so an inspection binder that includes the referenced record includes the referring ones too.
+     */
+    public static final String PART_OF = "partOf";
+    /**
+     * On an EClass: its records form a register many records refer to (systems, vendors, people, sites, policies).
+     * An inspection binder includes a register record it reaches and the registers it refers to (a system's vendor),
+     * but does not go on through it, or it would take in every record about the same system.
+     */
+    public static final String REGISTER = "register";
+    /**
+     * On an attribute: "reference.attribute" — when the form's user picks a record for the reference and the attribute
+     * is still empty, it starts with that record's attribute (a finding's impact from its category's typical impact).
+     */
+    public static final String DEFAULT_FROM = "defaultFrom";
 
     private Hints() {
     }

@@ -29,4 +29,14 @@ public interface ModelContribution {
     default Map<ENamedElement, Map<String, String>> hints() {
         return Map.of();
     }
+
+    /**
+     * Records a store starts with once this contribution is present (e.g. the finding categories), new ones on each
+     * call. The store writes the defaults of a record class once: when it first opens with the class and holds no
+     * records of it, attributed to the suite and audited. Editing or deleting them afterwards is the users' business;
+     * they do not come back.
+     */
+    default List<qms.model.Record> defaultRecords() {
+        return List.of();
+    }
 }

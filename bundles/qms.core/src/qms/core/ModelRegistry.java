@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.emf.ecore.EAnnotation;
+import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EClassifier;
+import org.eclipse.emf.ecore.EEnum;
 import org.eclipse.emf.ecore.ENamedElement;
 import org.eclipse.emf.ecore.EPackage;
+import org.eclipse.emf.ecore.EStructuralFeature;
 
 import qms.model.QmsPackage;
 
@@ -29,8 +32,10 @@ public final class ModelRegistry {
     private final Map<String, EClass> byTypeName;
     private final Map<String, LinkType> linkTypes;
     private final Map<ENamedElement, Map<String, String>> hintOverrides;
+    private final List<ModelContribution> contributions;
 
     private ModelRegistry(Collection<? extends ModelContribution> contributions) {
+        this.contributions = List.copyOf(contributions);
         List<EPackage> ps = new ArrayList<>();
         Map<String, LinkType> lts = new LinkedHashMap<>();
         Map<ENamedElement, Map<String, String>> hs = new HashMap<>();
@@ -110,6 +115,38 @@ public final class ModelRegistry {
         } catch (NumberFormatException e) {
             return otherwise;
         }
+    }
+
+    /**
+     * The features a record's form and its printed form show, in order: hinted {@link Hints#ORDER} first, then
+     * declaration order; not the id, hidden, transient or derived features, nor lists of plain values.
+     */
+    public List<EStructuralFeature> formFeatures(EClass eClass) {
+        List<EStructuralFeature> all = new ArrayList<>();
+        for (EStructuralFeature f : eClass.getEAllStructuralFeatures()) {
+            if (!f.isTransient() && !f.isDerived() && f != QmsPackage.Literals.RECORD__ID && !flag(f, Hints.HIDDEN)
+                    && !(f instanceof EAttribute a && a.isMany() && !(a.getEAttributeType() instanceof EEnum))) {
+                all.add(f);
+            }
+        }
+        List<EStructuralFeature> declared = List.copyOf(all);
+        all.sort(Comparator.comparingInt((EStructuralFeature f) -> intHint(f, Hints.ORDER, 1000))
+                .thenComparingInt(declared::indexOf));
+        return all;
+    }
+
+    /**
+     * The records every contribution starts a store with ({@link ModelContribution#defaultRecords()}), new copies on
+     * each call, grouped by record class in the contributions' order.
+     */
+    public Map<EClass, List<qms.model.Record>> defaultRecords() {
+        Map<EClass, List<qms.model.Record>> all = new LinkedHashMap<>();
+        for (ModelContribution c : contributions) {
+            for (qms.model.Record r : c.defaultRecords()) {
+                all.computeIfAbsent(r.eClass(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        return all;
     }
 
     public List<LinkType> linkTypes() {

@@ -34,9 +34,10 @@ public final class Trace {
 
     /**
      * A neighbour of the start: {@code relation} reads from the start ("System", "is evidence for", "has evidence",
-     * "Evidence of"); {@code via} is the link that makes the step, or null for a reference.
+     * "Evidence of"); {@code via} is the link that makes the step, or null for a reference; {@code reference} is the
+     * reference that makes it (the start's, or the referring record's for an incoming step), or null for a link.
      */
-    public record Step(Direction direction, String relation, Record record, Link via) {
+    public record Step(Direction direction, String relation, Record record, Link via, EReference reference) {
 
         public Step {
             Objects.requireNonNull(direction, "direction");
@@ -64,15 +65,16 @@ public final class Trace {
             String type = link.getType();
             LinkType lt = store.model().linkType(type).orElse(new LinkType(type, type, "inverse of " + type));
             if (id.equals(Records.id(link.getSource()))) {
-                out.add(new Step(Direction.OUT, lt.label(), link.getTarget(), link));
+                out.add(new Step(Direction.OUT, lt.label(), link.getTarget(), link, null));
             } else {
-                in.add(new Step(Direction.IN, lt.inverseLabel(), link.getSource(), link));
+                in.add(new Step(Direction.IN, lt.inverseLabel(), link.getSource(), link, null));
             }
         }
         for (IncomingReference r : store.incomingReferences(id)) {
             StringBuilder relation = new StringBuilder();
             r.containment().forEach(c -> relation.append(Validation.featureLabel(c)).append(" \u203a "));
-            in.add(new Step(Direction.IN, relation + Validation.featureLabel(r.reference()) + " of", r.source(), null));
+            in.add(new Step(Direction.IN, relation + Validation.featureLabel(r.reference()) + " of", r.source(), null,
+                    r.reference()));
         }
         in.sort(Comparator.comparing(Step::relation).thenComparing(s -> Records.label(s.record()),
                 String.CASE_INSENSITIVE_ORDER));
@@ -131,7 +133,7 @@ public final class Trace {
                         outgoing(child, relation + " \u203a ", out);
                     }
                 } else if (value instanceof Record target) {
-                    out.add(new Step(Direction.OUT, relation, target, null));
+                    out.add(new Step(Direction.OUT, relation, target, null, ref));
                 }
             }
         }

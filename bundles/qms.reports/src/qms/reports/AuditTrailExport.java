@@ -125,7 +125,7 @@ public final class AuditTrailExport {
         return UTC.format(e.at());
     }
 
-    private static String rootMessage(Throwable t) {
+    static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

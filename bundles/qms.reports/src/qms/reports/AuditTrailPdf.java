@@ -37,24 +37,44 @@ final class AuditTrailPdf {
             pdf.line("Entries", Long.toString(count), false);
             pdf.line("Exported by", by.displayName() + " (" + by.userId() + "), " + AuditTrailExport.UTC.format(now),
                     false);
-            pdf.line("Integrity of the whole trail", integrity.intact()
-                    ? "intact: " + integrity.entriesChecked() + " entries checked, hash chain head "
-                            + integrity.headHash()
-                    : "BROKEN at entry " + integrity.firstBroken() + ": " + integrity.problem(), !integrity.intact());
+            pdf.line("Integrity of the whole trail", describe(integrity), !integrity.intact());
             pdf.startTable(COLUMNS, WIDTHS);
             store.auditTrail().forEach(query, e -> {
-                boolean first = true;
-                for (AuditEntry.Change c : e.changes()) {
-                    pdf.row(first ? Long.toString(e.sequence()) : "", first ? AuditTrailExport.when(e) : "",
-                            first ? e.user() : "", first ? AuditText.action(e.action()) : "",
-                            first ? record(e) : "", c.attribute(), text.value(e, c.oldValue()),
-                            text.value(e, c.newValue()), first ? e.reason() : "");
-                    first = false;
-                }
+                rows(pdf, text, e, true);
                 written[0]++;
             });
         }
         return written[0];
+    }
+
+    /** "intact: 1,234 entries checked, hash chain head …" or "BROKEN at entry …: …". */
+    static String describe(ChainVerification integrity) {
+        return integrity.intact()
+                ? "intact: " + integrity.entriesChecked() + " entries checked, hash chain head " + integrity.headHash()
+                : "BROKEN at entry " + integrity.firstBroken() + ": " + integrity.problem();
+    }
+
+    /** The columns of an entry's rows without the record column (a record's own trail). */
+    static final String[] RECORD_COLUMNS = { "#", "When (UTC)", "User", "Action", "Attribute", "Old value",
+            "New value", "Reason" };
+    static final float[] RECORD_WIDTHS = { 4, 11, 8, 8, 13, 20, 20, 16 };
+
+    /** One row per changed attribute of the entry; the entry's own columns on its first row only. */
+    static void rows(PdfReport pdf, AuditText text, AuditEntry e, boolean withRecord) {
+        boolean first = true;
+        for (AuditEntry.Change c : e.changes()) {
+            String[] own = { first ? Long.toString(e.sequence()) : "", first ? AuditTrailExport.when(e) : "",
+                    first ? e.user() : "", first ? AuditText.action(e.action()) : "" };
+            String[] change = { c.attribute(), text.value(e, c.oldValue()), text.value(e, c.newValue()),
+                    first ? e.reason() : "" };
+            if (withRecord) {
+                pdf.row(own[0], own[1], own[2], own[3], first ? record(e) : "", change[0], change[1], change[2],
+                        change[3]);
+            } else {
+                pdf.row(own[0], own[1], own[2], own[3], change[0], change[1], change[2], change[3]);
+            }
+            first = false;
+        }
     }
 
     private static String record(AuditEntry e) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -14,7 +15,9 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfAction;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfOutline;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
@@ -40,6 +43,7 @@ public class PdfReport implements AutoCloseable {
     protected final Font small;
     protected final Font strong;
     protected final Font alarm;
+    protected final Font sectionFont;
     private PdfPTable table;
     private int rowsInChunk;
 
@@ -51,6 +55,7 @@ public class PdfReport implements AutoCloseable {
         small = new Font(base, 7.5f);
         strong = new Font(base, 9, Font.BOLD);
         alarm = new Font(base, 9, Font.NORMAL, RED);
+        sectionFont = new Font(base, 12, Font.BOLD);
         document = new Document(PageSize.A4.rotate(), 28, 28, 28, 36);
         try {
             writer = PdfWriter.getInstance(document, out);
@@ -76,10 +81,39 @@ public class PdfReport implements AutoCloseable {
 
     /** A heading line "label: value"; in red when {@code bad}. */
     public void line(String label, String value, boolean bad) {
+        endTable();
         Paragraph p = new Paragraph();
         p.add(new Phrase(label + ": ", strong));
         p.add(new Phrase(value, bad ? alarm : normal));
         add(p);
+    }
+
+    /**
+     * Starts a section on a new page: its heading, a named destination {@code anchor} and an entry in the PDF's
+     * bookmarks, so a reader jumps to it from the side panel.
+     */
+    public void section(String anchor, String heading) {
+        endTable();
+        document.newPage();
+        Chunk target = new Chunk(heading, sectionFont);
+        target.setLocalDestination(anchor);
+        add(new Paragraph(target));
+        new PdfOutline(writer.getRootOutline(), PdfAction.gotoLocalPage(anchor, false), heading, false);
+        writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
+    }
+
+    /** A bold heading inside a section, with some space before it. */
+    public void subheading(String text) {
+        endTable();
+        Paragraph p = new Paragraph(text, strong);
+        p.setSpacingBefore(10);
+        add(p);
+    }
+
+    /** A paragraph of plain text; in red when {@code bad}. */
+    public void text(String text, boolean bad) {
+        endTable();
+        add(new Paragraph(text, bad ? alarm : normal));
     }
 
     /** Starts a table with these column titles and relative widths; its header repeats on every page. */

@@ -11,6 +11,7 @@ import qms.backup.core.BackupCompliance.SystemStatus;
 import qms.backup.model.BackupPolicy;
 import qms.backup.model.RestorationTest;
 import qms.core.CoreModelContribution;
+import qms.core.FindingCategories;
 import qms.core.Query;
 import qms.core.RecordStore;
 import qms.core.Records;
@@ -45,12 +46,11 @@ public final class FindingRaiser {
         Finding f = finding(system, "Restoration test of " + system.getName() + " failed on " + test.getTestedAt()
                 .toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
                 "AUTO-RT-" + test.getId().substring(0, 8), grade(policy, system, true), now);
-        f.setCategory("Infrequent or failed backups");
+        FindingCategories.find(store, FindingCategories.FAILED_BACKUPS).ifPresent(f::setCategory);
         f.setDescription("The automated restoration test '" + test.getTitle() + "' failed:\n" + test.getNotes());
         f.setImpact("Data integrity: backups of " + system.getName() + " could not be restored and verified; data"
                 + " could be lost after an incident.");
         List<Record> all = new ArrayList<>(List.of(f));
-        all.add(Records.link(CoreModelContribution.CONCERNS, f, system));
         all.add(Records.link(CoreModelContribution.RELATES_TO, f, test));
         all.add(Records.link(CoreModelContribution.EVIDENCE_FOR, evidence, f));
         return all;
@@ -78,12 +78,12 @@ public final class FindingRaiser {
             }
             Finding f = finding(s.system(), "Backups of " + s.system().getName() + " are Non-Compliant", reference,
                     grade(s.policy(), s.system(), false), now);
-            f.setCategory(s.policy() == null ? "Absence of backup policies" : "Infrequent or failed backups");
+            FindingCategories.find(store, s.policy() == null ? FindingCategories.NO_BACKUP_POLICY
+                    : FindingCategories.FAILED_BACKUPS).ifPresent(f::setCategory);
             f.setDescription(s.assessment().reasons().stream().filter(r -> r.status() == ComplianceStatus.NON_COMPLIANT)
                     .map(ComplianceRules.Reason::text).collect(Collectors.joining("\n")));
             f.setImpact("Data integrity: trial data of " + s.system().getName() + " may not be recoverable.");
             all.add(f);
-            all.add(Records.link(CoreModelContribution.CONCERNS, f, s.system()));
             raised.add(f);
         }
         if (!all.isEmpty()) {
@@ -96,6 +96,10 @@ public final class FindingRaiser {
             Instant now) {
         Finding f = Records.newRecord(QmsPackage.Literals.FINDING);
         f.setTitle(title);
+        f.getAffectedSystems().add(system);
+        if (system.getHostingVendor() != null) {
+            f.getAffectedVendors().add(system.getHostingVendor());
+        }
         f.setReference(reference);
         f.setSource(FindingSource.RAISED_BY_MODULE);
         f.setGrade(grade);

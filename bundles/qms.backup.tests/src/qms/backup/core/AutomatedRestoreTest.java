@@ -27,6 +27,7 @@ import qms.backup.model.BackupTool;
 import qms.backup.model.RestorationTest;
 import qms.backup.model.RestoreResult;
 import qms.core.AccessDeniedException;
+import qms.core.FindingCategories;
 import qms.core.LinkDirection;
 import qms.core.Query;
 import qms.core.Records;
@@ -150,15 +151,19 @@ class AutomatedRestoreTest {
             List<Finding> findings = s.store.list(Query.of(QmsPackage.Literals.FINDING)).stream()
                     .map(Finding.class::cast).toList();
             assertEquals(1, findings.size());
-            Finding f = findings.get(0);
+            Finding f = (Finding) s.store.get(findings.get(0).getId()); // with its references loaded
             assertEquals(FindingSource.RAISED_BY_MODULE, f.getSource());
             assertEquals(FindingGrade.CRITICAL, f.getGrade(), "a high-criticality system");
-            assertEquals("Infrequent or failed backups", f.getCategory());
+            assertEquals(FindingCategories.FAILED_BACKUPS, f.getCategory().getName());
+            assertTrue(f.getCategory().getTypicalImpact().startsWith("Data integrity"), "the default category"
+                    + " with its typical impact");
+            assertEquals(List.of(Records.id(p.getSystem())), f.getAffectedSystems().stream().map(Records::id)
+                    .toList());
             List<String> linked = s.store.links(f.getId(), LinkDirection.BOTH).stream()
                     .map(l -> Records.id(l.getSource()).equals(f.getId()) ? Records.id(l.getTarget())
                             : Records.id(l.getSource())).toList();
-            assertTrue(linked.containsAll(List.of(Records.id(p.getSystem()), t.getId(), Records.id(t
-                    .getEvidence()))), "finding → system, test and evidence: " + linked);
+            assertEquals(java.util.Set.of(t.getId(), Records.id(t.getEvidence())), java.util.Set.copyOf(linked),
+                    "finding → test and evidence: " + linked);
         }
     }
 
@@ -294,7 +299,7 @@ class AutomatedRestoreTest {
             var statuses = compliance.assess(today.minusDays(7), today, Instant.now());
             List<Finding> first = FindingRaiser.forStatuses(s.store, statuses, Instant.now());
             assertEquals(1, first.size());
-            assertEquals("Absence of backup policies", first.get(0).getCategory());
+            assertEquals(FindingCategories.NO_BACKUP_POLICY, first.get(0).getCategory().getName());
             assertEquals(FindingGrade.MAJOR, first.get(0).getGrade());
             assertEquals(List.of(), FindingRaiser.forStatuses(s.store, compliance.assess(today.minusDays(7), today,
                     Instant.now()), Instant.now()), "the open finding is not raised again");

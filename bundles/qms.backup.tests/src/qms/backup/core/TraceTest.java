@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import qms.backup.model.BackupPackage;
 import qms.backup.model.RestorationTest;
 import qms.core.DemoData;
+import qms.core.FindingCategories;
 import qms.core.Query;
 import qms.core.Records;
 import qms.core.Trace;
@@ -50,9 +51,13 @@ class TraceTest {
 
             List<Step> fromFinding = Trace.steps(s.store, finding);
             Record test = step(fromFinding, Direction.OUT, "relates to");
-            Record system = step(fromFinding, Direction.OUT, "concerns");
+            Record system = step(fromFinding, Direction.OUT, "Affected systems");
             Record evidence = step(fromFinding, Direction.IN, "has evidence");
-            assertEquals(3, fromFinding.size(), lines(fromFinding).toString());
+            assertEquals("Helix Cloud Hosting GmbH", Records.label(step(fromFinding, Direction.OUT,
+                    "Affected vendors")), "the system's hosting vendor is affected too");
+            assertEquals(FindingCategories.FAILED_BACKUPS, Records.label(step(fromFinding, Direction.OUT,
+                    "Category")), "a default category");
+            assertEquals(5, fromFinding.size(), lines(fromFinding).toString());
             assertEquals("EDC Database", Records.label(system));
             assertEquals(BackupPackage.Literals.RESTORATION_TEST, test.eClass());
 
@@ -64,8 +69,8 @@ class TraceTest {
 
             List<Step> fromSystem = Trace.steps(s.store, system);
             assertTrue(fromSystem.stream().anyMatch(st -> st.direction() == Direction.IN && st.relation().equals(
-                    "is concerned by") && st.record().getId().equals(finding.getId())), "one of the findings"
-                            + " concerning the system: " + lines(fromSystem));
+                    "Affected systems of") && st.record().getId().equals(finding.getId())), "one of the findings"
+                            + " about the system: " + lines(fromSystem));
             assertTrue(fromSystem.stream().anyMatch(st -> st.direction() == Direction.IN && st.relation().equals(
                     "System of") && st.record().eClass() == BackupPackage.Literals.BACKUP_POLICY), "the policy"
                             + " refers to the system: " + lines(fromSystem));

@@ -139,7 +139,8 @@ class BackupViewsTest {
         List<Finding> raised = store.list(Query.of(QmsPackage.Literals.FINDING).where(QmsPackage.Literals
                 .FINDING__REFERENCE, reference)).stream().map(Finding.class::cast).toList();
         assertEquals(1, raised.size(), "the Non-Compliant system got a finding");
-        assertEquals("Absence of backup policies", raised.get(0).getCategory());
+        assertEquals(qms.core.FindingCategories.NO_BACKUP_POLICY, ((Finding) store.get(raised.get(0).getId()))
+                .getCategory().getName());
         view.bot().button("Refresh").click();
         bot.waitUntil(() -> row(table, lims.getName()) >= 0, "listed again");
         assertEquals(1, store.count(Query.of(QmsPackage.Literals.FINDING).where(QmsPackage.Literals

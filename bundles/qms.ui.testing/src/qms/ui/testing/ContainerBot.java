@@ -67,6 +67,35 @@ public sealed class ContainerBot permits ShellBot {
     }
 
     /**
+     * Finds the push button with this text that belongs to a labelled row: the first one after the label and before
+     * the next label in tree order (e.g. the "Choose…" of a form's reference field).
+     *
+     * @param label the row's label text
+     * @param text  the button text, compared without mnemonics
+     * @return the button
+     */
+    public ButtonBot buttonWithLabel(String label, String text) {
+        String key = Texts.labelKey(label);
+        String buttonKey = Texts.stripMnemonics(text);
+        String what = "push button '" + text + "' of the row labelled '" + label + "'";
+        Button button = find(what, r -> {
+            List<Control> all = visibleControls(r);
+            for (int i = 0; i < all.size(); i++) {
+                if (isLabel(all.get(i)) && key.equals(Texts.labelKey(labelText(all.get(i))))) {
+                    for (int j = i + 1; j < all.size() && !isLabel(all.get(j)); j++) {
+                        if (all.get(j) instanceof Button b && (b.getStyle() & SWT.PUSH) != 0
+                                && buttonKey.equals(Texts.stripMnemonics(b.getText()))) {
+                            return b;
+                        }
+                    }
+                }
+            }
+            return null;
+        }, r -> "Labels: " + Texts.quoted(labelTexts(r)));
+        return new ButtonBot(bot, button, what);
+    }
+
+    /**
      * Finds a check box by its text, compared without mnemonics.
      *
      * @param text the check box text

@@ -132,6 +132,37 @@ class RecordFormTest {
     }
 
     @Test
+    void aNewFindingsImpactStartsWithTheTypicalImpactOfTheChosenCategory() {
+        group("Findings").contextMenu("New Finding").click();
+        EditorBot editor = workbench.editor("New Finding");
+        ContainerBot form = editor.bot();
+        choose(form, "Category", qms.core.FindingCategories.WEAK_PASSWORDS);
+        bot.waitUntil(() -> form.textWithLabel("Impact").getText().startsWith("Data integrity: accounts can be"
+                + " guessed or shared"), "the impact starts as the category's typical impact");
+
+        choose(form, "Category", qms.core.FindingCategories.WEAK_ACCESS_CONTROLS);
+        bot.waitUntil(() -> form.textWithLabel("Impact").getText().startsWith("Subject safety and data integrity:"
+                + " people can see"), "an impact nobody edited follows the new category");
+
+        form.textWithLabel("Impact").setText("Shared QA account used on 3 studies");
+        choose(form, "Category", qms.core.FindingCategories.WEAK_PASSWORDS);
+        bot.waitUntil(() -> form.textWithLabel("Category").getText().equals(qms.core.FindingCategories
+                .WEAK_PASSWORDS), "the category changed");
+        bot.syncExec(() -> null); // let a pending fill (there must be none) run
+        assertEquals("Shared QA account used on 3 studies", form.textWithLabel("Impact").getText(),
+                "what the author wrote is kept");
+    }
+
+    private void choose(ContainerBot form, String label, String record) {
+        form.buttonWithLabel(label, "Choose\u2026").click();
+        ShellBot dialog = bot.shell("Choose " + label);
+        dialog.text(0).setText(record);
+        bot.waitUntil(() -> dialog.table().rowCount() == 1, "the filter leaves " + record);
+        dialog.table().select(0);
+        dialog.button("OK").click();
+    }
+
+    @Test
     void anInvalidFormIsNotSavedAndSaysWhy() {
         long before = store.count(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM));
         group("Computerized Systems").contextMenu("New Computerized System").click();

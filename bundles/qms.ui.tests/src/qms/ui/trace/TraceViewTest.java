@@ -96,6 +96,7 @@ class TraceViewTest {
         inNavigator.doubleClick();
         EditorBot form = workbench.editor(finding.getTitle());
         assertFalse(form.bot().toolItem("Save").isEnabled());
+        assertTrue(form.bot().toolItem("Export Inspection Binder\u2026").isEnabled(), "exporting is reading");
         form.bot().toolItem("Trace").click();
 
         TreeItemBot root = workbench.view("Trace").bot().tree().getTreeItem(finding.getTitle());
@@ -135,5 +136,15 @@ class TraceViewTest {
         assertFalse(evidenceForm.bot().textWithLabel("Name").isEditable(), "fields are read-only");
         assertTrue(evidenceForm.bot().toolItem("Verify SHA-256").isEnabled(), "reading is allowed");
         assertTrue(evidenceForm.bot().toolItem("Trace").isEnabled(), "tracing is reading");
+
+        // the binder the auditor takes away (the folder is named in a native dialog, so the export is called as the
+        // dialog's OK does): the finding, its evidence with the content, the system and its vendor
+        java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "binder-" + tag);
+        qms.reports.InspectionBinder.Result binder = bot.syncExec(() -> qms.ui.binder.BinderExport.export(
+                form.widget().getShell(), List.of(finding), folder));
+        assertTrue(binder != null && binder.evidenceFiles() == 1, "the report's content is in the binder");
+        assertEquals(List.of(), qms.reports.InspectionBinder.verify(folder));
+        assertTrue(store.auditTrail().search(qms.core.AuditQuery.all().withUser(auditorId), 0, 50).stream()
+                .anyMatch(e -> e.action() == qms.core.AuditAction.EXPORT), "the auditor's export is in the trail");
     }
 }

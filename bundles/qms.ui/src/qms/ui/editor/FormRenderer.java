@@ -1,7 +1,6 @@
 package qms.ui.editor;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -38,7 +37,6 @@ import org.eclipse.ui.forms.widgets.FormToolkit;
 import qms.core.Hints;
 import qms.core.ModelRegistry;
 import qms.core.Validation;
-import qms.model.QmsPackage;
 import qms.ui.QmsUi;
 import qms.ui.internal.Messages;
 
@@ -75,18 +73,7 @@ public final class FormRenderer {
 
     /** The features a form shows, in order: hinted order first, then declaration order. */
     public static List<EStructuralFeature> features(ModelRegistry model, EClass eClass) {
-        List<EStructuralFeature> all = new ArrayList<>();
-        for (EStructuralFeature f : eClass.getEAllStructuralFeatures()) {
-            if (!f.isTransient() && !f.isDerived() && f != QmsPackage.Literals.RECORD__ID
-                    && !model.flag(f, Hints.HIDDEN)
-                    && !(f instanceof EAttribute a && a.isMany() && !(a.getEAttributeType() instanceof EEnum))) {
-                all.add(f);
-            }
-        }
-        List<EStructuralFeature> declared = List.copyOf(all);
-        all.sort(Comparator.comparingInt((EStructuralFeature f) -> model.intHint(f, Hints.ORDER, 1000))
-                .thenComparingInt(declared::indexOf));
-        return all;
+        return model.formFeatures(eClass);
     }
 
     /**
@@ -127,8 +114,38 @@ public final class FormRenderer {
                         b.refresh();
                     }
                 }
+                if (n.getEventType() == Notification.SET && n.getNewValue() instanceof EObject chosen) {
+                    fillDefaults(n.getNotifier(), changed, chosen, n.getOldValue());
+                }
             }
         });
+    }
+
+    /**
+     * Fills the attributes hinted {@link Hints#DEFAULT_FROM} with the chosen record's value for {@code reference} (a
+     * finding's impact from its category) when they are empty or still hold the previous choice's value, as an edit
+     * of its own after the choice, so that it can be undone.
+     */
+    private void fillDefaults(Object owner, EStructuralFeature reference, EObject chosen, Object previous) {
+        for (FeatureBinding b : bindings) {
+            String from = model.hint(b.feature, Hints.DEFAULT_FROM);
+            if (b.owner != owner || from == null || !from.startsWith(reference.getName() + ".") || chosen.eIsProxy()) {
+                continue;
+            }
+            EStructuralFeature source = chosen.eClass().getEStructuralFeature(from.substring(reference.getName()
+                    .length() + 1));
+            Object value = source == null ? null : chosen.eGet(source);
+            Object current = b.owner.eGet(b.feature);
+            boolean untouched = current == null || current.toString().isBlank() || previous instanceof EObject p
+                    && !p.eIsProxy() && p.eClass() == chosen.eClass() && current.equals(p.eGet(source));
+            if (value != null && untouched && canSet(b.feature)) {
+                b.control().getDisplay().asyncExec(() -> {
+                    if (!b.control().isDisposed()) {
+                        b.set(value);
+                    }
+                });
+            }
+        }
     }
 
     private boolean canSet(EStructuralFeature f) {

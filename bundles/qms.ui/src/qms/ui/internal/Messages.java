@@ -88,6 +88,11 @@ public final class Messages extends NLS {
     public static String Editor_readOnly;
     public static String Navigator_notAllowed;
 
+    public static String Binder_action;
+    public static String Binder_actionDescription;
+    public static String Binder_chooseFolder;
+    public static String Binder_title;
+    public static String Binder_exported;
     public static String Trace_empty;
     public static String Trace_heading;
     public static String Trace_record;

@@ -100,6 +100,16 @@ public final class NavigatorView extends QmsViewPart {
                     }
                 }
             });
+            List<qms.model.Finding> findings = selection.toList().stream().filter(qms.model.Finding.class::isInstance)
+                    .map(qms.model.Finding.class::cast).toList();
+            if (!findings.isEmpty() && findings.size() == selection.size()) {
+                menu.add(new Action(Messages.Binder_action) {
+                    @Override
+                    public void run() {
+                        qms.ui.binder.BinderExport.chooseAndExport(getSite().getShell(), findings);
+                    }
+                });
+            }
             menu.add(new Separator());
             Action delete = new Action(Messages.Navigator_delete) {
                 @Override

@@ -16,6 +16,7 @@ import qms.core.AuditAction;
 import qms.core.CoreModelContribution;
 import qms.core.ModelRegistry;
 import qms.core.Principal;
+import qms.core.Query;
 import qms.core.RecordStore;
 import qms.core.Records;
 import qms.core.StoreConfig;
@@ -69,6 +70,25 @@ class SchemaFollowsModelTest {
         }
         assertEquals(List.of(List.of("SN-4711")), DerbyTesting.query(dataDir,
                 "SELECT SERIAL_NUMBER FROM GADGET_GADGET WHERE NAME = ?", "Thermometer"), "a real column");
+    }
+
+    @Test
+    void theDefaultFindingCategoriesAreWrittenOnceAndStayTheUsersToDelete() throws Exception {
+        try (RecordStore store = open(ModelRegistry.core())) {
+            List<Record> categories = store.list(Query.of(QmsPackage.Literals.FINDING_CATEGORY));
+            assertEquals(9, categories.size());
+            assertTrue(store.auditTrail().page(0, 1000).stream().anyMatch(e -> e.action() == AuditAction.SYSTEM
+                    && "system".equals(e.user()) && e.newValue().contains("9 default records of Finding Category")),
+                    "the suite's own write is audited");
+            Record weak = qms.core.FindingCategories.find(store, qms.core.FindingCategories.WEAK_PASSWORDS)
+                    .orElseThrow();
+            store.delete(weak, "Covered by our access-control category", false);
+        }
+        try (RecordStore store = open(ModelRegistry.core())) {
+            assertEquals(8, store.count(Query.of(QmsPackage.Literals.FINDING_CATEGORY)), "a deleted default does not"
+                    + " come back when the store opens again");
+            assertTrue(store.auditTrail().verify().intact());
+        }
     }
 
     @Test

@@ -133,6 +133,7 @@ public final class DerbyStoreFactory implements StoreFactory {
                 missing.forEach(m -> events.add(SCHEMA_EXTENDED + m));
             }
             store.auditSystemEvents(events);
+            store.seedDefaults();
             return store;
         } catch (SQLException | RuntimeException e) {
             if (emf != null) {

@@ -1237,6 +1237,40 @@ final class JpaRecordStore implements RecordStore {
 
     // ------------------------------------------------------------------------------------------------ lifecycle
 
+    /**
+     * Writes the contributions' default records of each class the store has not had them for yet (see
+     * {@link qms.core.ModelContribution#defaultRecords()}): only into an empty class, once, remembered in the store's
+     * settings, attributed to the suite and audited.
+     */
+    void seedDefaults() {
+        Map<EClass, List<Record>> defaults = model.defaultRecords();
+        List<EClass> due = read(em -> defaults.keySet().stream().filter(c -> em.find(SettingEntity.class,
+                SettingEntity.DEFAULTS + ModelRegistry.typeName(c)) == null).toList());
+        if (due.isEmpty()) {
+            return;
+        }
+        write("system", null, tx -> {
+            for (EClass c : due) {
+                TypeMapping t = schema.type(c);
+                long existing = tx.em.createQuery("SELECT COUNT(e) FROM " + t.alias + " e", Long.class)
+                        .getSingleResult();
+                if (existing == 0) {
+                    for (Record r : defaults.get(c)) {
+                        upsertIn(tx, r);
+                    }
+                    tx.audit.append(null, null, null, AuditAction.SYSTEM, null, null, "The suite's "
+                            + defaults.get(c).size() + " default records of " + Validation.typeLabel(c)
+                            + " were added");
+                }
+                SettingEntity done = new SettingEntity();
+                done.name = SettingEntity.DEFAULTS + ModelRegistry.typeName(c);
+                done.value = Instant.now().toString();
+                tx.em.persist(done);
+            }
+            return null;
+        });
+    }
+
     /** Appends SYSTEM entries (e.g. the schema was extended) in a transaction of their own. */
     void auditSystemEvents(List<String> events) {
         if (events.isEmpty()) {

@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 public class SettingEntity {
 
     static final String SCHEMA_FINGERPRINT = "schema.fingerprint";
+    /** Prefix of the setting, per record class type name, that says its default records were written. */
+    static final String DEFAULTS = "defaults.";
 
     @Id
     @Column(name = "NAME", length = 128)
