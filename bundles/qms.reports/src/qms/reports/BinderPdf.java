@@ -149,7 +149,8 @@ final class BinderPdf {
         }
 
         AuditQuery trail = AuditQuery.all().withRecord(id);
-        pdf.subheading("Audit trail (" + store.auditTrail().count(trail) + " entries, oldest first)");
+        long entries = store.auditTrail().count(trail);
+        pdf.subheading("Audit trail (" + entries + (entries == 1 ? " entry" : " entries") + ", oldest first)");
         pdf.startTable(AuditTrailPdf.RECORD_COLUMNS, AuditTrailPdf.RECORD_WIDTHS);
         store.auditTrail().forEach(trail, a -> AuditTrailPdf.rows(pdf, text, a, false));
         pdf.endTable();

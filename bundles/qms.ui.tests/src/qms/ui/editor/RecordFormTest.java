@@ -153,6 +153,32 @@ class RecordFormTest {
                 "what the author wrote is kept");
     }
 
+    @Test
+    void linkToLinksTheRecordEitherWayAndTheLinkIsStored() {
+        String name = "CTMS " + unique;
+        ComputerizedSystem system = storedSystem(name);
+        qms.model.Finding finding = Records.newRecord(QmsPackage.Literals.FINDING);
+        finding.setTitle("Interface not validated " + unique);
+        finding.setSource(qms.model.FindingSource.SELF_IDENTIFIED);
+        finding.setGrade(qms.model.FindingGrade.MINOR);
+        store.save(finding, "test fixture");
+        EditorBot editor = open("Computerized Systems", name);
+        editor.bot().toolItem("Link To\u2026").click();
+        ShellBot dialog = bot.shell("Link To");
+        dialog.comboWithLabel("This record").setSelection("is concerned by");
+        dialog.comboWithLabel("Kind of record").setSelection("Findings");
+        assertFalse(dialog.button("Link").isEnabled(), "nothing chosen yet");
+        dialog.textWithLabel("Filter").setText("not validated " + unique);
+        bot.waitUntil(() -> dialog.table().rowCount() == 1, "the filter leaves the finding");
+        dialog.table().select(0);
+        dialog.button("Link").click();
+        bot.waitUntil(() -> !store.links(system.getId(), qms.core.LinkDirection.INCOMING).isEmpty(), "link saved");
+        qms.model.Link link = store.links(system.getId(), qms.core.LinkDirection.INCOMING).get(0);
+        assertEquals(qms.core.CoreModelContribution.CONCERNS, link.getType());
+        assertEquals(finding.getTitle(), Records.label(link.getSource()),
+                "the finding concerns the system: the link points at the record the dialog was opened on");
+    }
+
     private void choose(ContainerBot form, String label, String record) {
         form.buttonWithLabel(label, "Choose\u2026").click();
         ShellBot dialog = bot.shell("Choose " + label);

@@ -88,6 +88,15 @@ public final class Messages extends NLS {
     public static String Editor_readOnly;
     public static String Navigator_notAllowed;
 
+    public static String Link_action;
+    public static String Link_actionDescription;
+    public static String Link_title;
+    public static String Link_heading;
+    public static String Link_message;
+    public static String Link_relation;
+    public static String Link_kind;
+    public static String Link_filter;
+    public static String Link_ok;
     public static String Binder_action;
     public static String Binder_actionDescription;
     public static String Binder_chooseFolder;
