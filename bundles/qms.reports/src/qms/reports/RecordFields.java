@@ -72,6 +72,9 @@ final class RecordFields {
             return many.stream().map(v -> value(model, f, v)).collect(Collectors.joining(f instanceof EReference
                     ? "; " : ", "));
         }
+        if (value instanceof qms.model.UserAccount u && !u.eIsProxy() && u.getFullName() != null) {
+            return u.getFullName() + " (" + u.getUserId() + ")"; // a person, as signatures print them
+        }
         if (value instanceof EObject o) {
             return Records.label(o) + " [" + Validation.typeLabel(o.eClass()) + "]";
         }

@@ -11,6 +11,19 @@ public final class DateFields {
     private DateFields() {
     }
 
+    /**
+     * A stored date as a list shows it: a calendar day as stored ("2026-12-07"); a moment (hinted
+     * {@code qms.core.Hints#TIME}) with its time of day in this computer's time zone ("2026-11-23 14:58").
+     */
+    public static String text(qms.core.ModelRegistry model, org.eclipse.emf.ecore.EAttribute attribute,
+            java.util.Date date) {
+        return model.flag(attribute, qms.core.Hints.TIME)
+                ? java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId
+                        .systemDefault()).format(date.toInstant())
+                : java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.withZone(java.time.ZoneOffset.UTC).format(date
+                        .toInstant());
+    }
+
     /** The day a date field shows. */
     public static LocalDate day(DateTime d) {
         return LocalDate.of(d.getYear(), d.getMonth() + 1, d.getDay());

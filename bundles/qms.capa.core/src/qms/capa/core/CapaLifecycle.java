@@ -123,8 +123,14 @@ public final class CapaLifecycle {
 
     // ------------------------------------------------------------------------------------------ the plan
 
+    /** The reason every step but a look at the history gives once the CAPA is closed. */
+    private static final String CLOSED_ALREADY = "it is closed";
+
     /** Why the plan cannot be submitted for approval now, or empty if it can. */
     public Optional<String> whyNotSubmitPlan(Capa capa) {
+        if (capa.getStatus() == CapaStatus.CLOSED) {
+            return Optional.of(CLOSED_ALREADY);
+        }
         List<String> missing = new ArrayList<>();
         if (capa.getStatus() != CapaStatus.OPEN) {
             return Optional.of("its plan is approved already (status " + capa.getStatus() + ")");
@@ -167,6 +173,9 @@ public final class CapaLifecycle {
 
     /** Why {@code userId} cannot approve the CAPA's plan now, or empty (the password is checked when signing). */
     public Optional<String> whyNotApprovePlan(Capa capa, String userId) {
+        if (capa.getStatus() == CapaStatus.CLOSED) {
+            return Optional.of(CLOSED_ALREADY);
+        }
         if (capa.getStatus() != CapaStatus.OPEN) {
             return Optional.of("its status is " + capa.getStatus() + ", not Open");
         }
@@ -193,8 +202,12 @@ public final class CapaLifecycle {
     // ------------------------------------------------------------------------------------------ the work
 
     public Optional<String> whyNotStart(Capa capa) {
+        if (capa.getStatus() == CapaStatus.CLOSED) {
+            return Optional.of(CLOSED_ALREADY);
+        }
         return capa.getStatus() == CapaStatus.PLAN_APPROVED ? Optional.empty()
-                : Optional.of("its plan is not approved (status " + capa.getStatus() + ")");
+                : Optional.of(capa.getStatus() == CapaStatus.OPEN ? "its plan is not approved (status Open)"
+                        : "its status is " + capa.getStatus() + ", not Plan approved");
     }
 
     /** Plan approved → In progress. */
@@ -207,6 +220,9 @@ public final class CapaLifecycle {
     }
 
     public Optional<String> whyNotImplemented(Capa capa) {
+        if (capa.getStatus() == CapaStatus.CLOSED) {
+            return Optional.of(CLOSED_ALREADY);
+        }
         if (capa.getStatus() != CapaStatus.IN_PROGRESS) {
             return Optional.of("its status is " + capa.getStatus() + ", not In progress");
         }
@@ -248,6 +264,9 @@ public final class CapaLifecycle {
     }
 
     public Optional<String> whyNotBeginCheck(Capa capa) {
+        if (capa.getStatus() == CapaStatus.CLOSED) {
+            return Optional.of(CLOSED_ALREADY);
+        }
         if (capa.getStatus() != CapaStatus.IMPLEMENTED) {
             return Optional.of("its status is " + capa.getStatus() + ", not Implemented");
         }
@@ -267,6 +286,9 @@ public final class CapaLifecycle {
     // ------------------------------------------------------------------------------------------ effectiveness
 
     public Optional<String> whyNotRecordEffectiveness(Capa capa) {
+        if (capa.getStatus() == CapaStatus.CLOSED) {
+            return Optional.of(CLOSED_ALREADY);
+        }
         if (capa.getStatus() != CapaStatus.EFFECTIVENESS_CHECK) {
             return Optional.of("its status is " + capa.getStatus() + ", not Effectiveness check");
         }
@@ -302,6 +324,9 @@ public final class CapaLifecycle {
     }
 
     public Optional<String> whyNotVerifyEffectiveness(Capa capa, String userId) {
+        if (capa.getStatus() == CapaStatus.CLOSED) {
+            return Optional.of(CLOSED_ALREADY);
+        }
         if (capa.getStatus() != CapaStatus.EFFECTIVENESS_CHECK) {
             return Optional.of("its status is " + capa.getStatus() + ", not Effectiveness check");
         }
@@ -334,6 +359,9 @@ public final class CapaLifecycle {
     // ------------------------------------------------------------------------------------------ closure
 
     public Optional<String> whyNotRequestClosure(Capa capa) {
+        if (capa.getStatus() == CapaStatus.CLOSED) {
+            return Optional.of(CLOSED_ALREADY);
+        }
         if (capa.getStatus() != CapaStatus.EFFECTIVENESS_CHECK || !isEffective(capa)) {
             return Optional.of("its effectiveness is not verified as Effective (status " + capa.getStatus() + ")");
         }

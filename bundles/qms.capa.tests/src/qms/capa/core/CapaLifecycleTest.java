@@ -166,6 +166,11 @@ class CapaLifecycleTest {
         c = lifecycle.approveClosure(c, QUINN, QA_PASSWORD);
         assertEquals(CapaStatus.CLOSED, c.getStatus());
         assertEquals(CapaLifecycle.day(TODAY), c.getClosedOn());
+        for (java.util.Optional<String> why : List.of(lifecycle.whyNotStart(c), lifecycle.whyNotSubmitPlan(c),
+                lifecycle.whyNotRequestClosure(c), lifecycle.whyNotVerifyEffectiveness(c, QUINN))) {
+            assertEquals(java.util.Optional.of("it is closed"), why, "a closed CAPA says so, not which status a"
+                    + " step would need");
+        }
 
         List<SignOff> signOffs = lifecycle.signOffs(c);
         assertEquals(List.of(plan.getId(), check.getId(), closure.getId()), signOffs.stream().map(SignOff::getId)

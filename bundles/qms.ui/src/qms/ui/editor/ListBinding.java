@@ -119,6 +119,9 @@ final class ListBinding extends FeatureBinding {
                     if (v instanceof org.eclipse.emf.common.util.Enumerator e) {
                         return e.getLiteral();
                     }
+                    if (v instanceof java.util.Date d) {
+                        return qms.ui.DateFields.text(QmsUi.get().model(), a, d);
+                    }
                     return v == null ? "" : v.toString();
                 }
             });
