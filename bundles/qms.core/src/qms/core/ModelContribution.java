@@ -39,4 +39,9 @@ public interface ModelContribution {
     default List<qms.model.Record> defaultRecords() {
         return List.of();
     }
+
+    /** Rules on how this module's stored records may change, checked by the store on every save (see {@link ChangeRule}). */
+    default List<ChangeRule> changeRules() {
+        return List.of();
+    }
 }

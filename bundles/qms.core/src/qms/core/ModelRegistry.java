@@ -15,6 +15,7 @@ import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EClassifier;
 import org.eclipse.emf.ecore.EEnum;
 import org.eclipse.emf.ecore.ENamedElement;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.EStructuralFeature;
 
@@ -147,6 +148,32 @@ public final class ModelRegistry {
             }
         }
         return all;
+    }
+
+    /** The contributed rules on how records of {@code type} may change (rules for its super classes too). */
+    public List<ChangeRule> changeRules(EClass type) {
+        List<ChangeRule> rules = new ArrayList<>();
+        for (ModelContribution c : contributions) {
+            c.changeRules().stream().filter(r -> r.type().isSuperTypeOf(type)).forEach(rules::add);
+        }
+        return rules;
+    }
+
+    /**
+     * Why a form may not change {@code feature} of {@code object} now, by a contributed {@link ChangeRule} on the
+     * record that holds it, or null.
+     */
+    public String whyLocked(EObject object, EStructuralFeature feature) {
+        if (!(org.eclipse.emf.ecore.util.EcoreUtil.getRootContainer(object) instanceof qms.model.Record record)) {
+            return null;
+        }
+        for (ChangeRule rule : changeRules(record.eClass())) {
+            String why = rule.whyLocked(record, object, feature);
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
     }
 
     public List<LinkType> linkTypes() {

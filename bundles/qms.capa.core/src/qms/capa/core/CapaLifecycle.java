@@ -30,11 +30,15 @@ import qms.capa.model.PlanApproval;
 import qms.capa.model.SignOff;
 import qms.capa.model.WhyStep;
 import qms.core.IncomingReference;
+import qms.core.LinkDirection;
 import qms.core.Query;
 import qms.core.RecordStore;
 import qms.core.Records;
 import qms.core.SignatureCheck;
 import qms.model.EvidenceFile;
+import qms.model.Finding;
+import qms.model.FindingStatus;
+import qms.model.Link;
 import qms.model.UserAccount;
 
 /**
@@ -195,7 +199,14 @@ public final class CapaLifecycle {
         refuseIf(c, "approve the plan of", whyNotApprovePlan(c, userId));
         store.signatures().sign(pending(c, PlanApproval.class).orElseThrow().getId(), userId, password, APPROVED);
         c.setStatus(CapaStatus.PLAN_APPROVED);
-        store.save(c, null);
+        List<qms.model.Record> changed = new ArrayList<>(List.of(c));
+        for (Finding f : findings(c)) { // their CAPA is under way now
+            if (f.getStatus() == FindingStatus.OPEN || f.getStatus() == FindingStatus.RESPONSE_DUE) {
+                f.setStatus(FindingStatus.CAPA_IN_PROGRESS);
+                changed.add(f);
+            }
+        }
+        store.save(changed, null);
         return c;
     }
 
@@ -300,6 +311,21 @@ public final class CapaLifecycle {
                 : Optional.empty();
     }
 
+    /**
+     * A warning for whoever records the check's result before the check is due ("due on 2027-02-21, in 90 days"):
+     * allowed, since a check may be done early, but the success criteria often need the whole period.
+     */
+    public Optional<String> earlyCheck(Capa capa) {
+        if (capa.getEffectivenessDue() == null) {
+            return Optional.empty();
+        }
+        LocalDate due = dayOf(capa.getEffectivenessDue());
+        long days = java.time.temporal.ChronoUnit.DAYS.between(today(), due);
+        return days <= 0 ? Optional.empty() : Optional.of("The check is due on " + due + ", in " + days + " day"
+                + (days == 1 ? "" : "s") + ": a result recorded now may not cover the period its success criteria"
+                + " need.");
+    }
+
     /** Records the check's result and evidence in a sign-off that waits for the verifier's signature. */
     public EffectivenessVerification recordEffectiveness(Capa capa, EffectivenessResult result, String note,
             List<EvidenceFile> evidence) {
@@ -378,6 +404,10 @@ public final class CapaLifecycle {
         for (SignOff o : signOffs(c)) {
             signature(o).ifPresent(sig -> s.append(o.getTitle()).append(": ").append(sig.describe()).append('\n'));
         }
+        for (Finding f : closedWith(c)) {
+            s.append("Closes the finding: ").append(Records.label(f)).append(f.getReference() == null ? ""
+                    : " (" + f.getReference() + ")").append('\n');
+        }
         ClosureApproval a = signOff(CapaPackage.Literals.CLOSURE_APPROVAL, c, "Closure of " + name(c), s.toString());
         store.save(a, null);
         return a;
@@ -397,11 +427,46 @@ public final class CapaLifecycle {
     public Capa approveClosure(Capa capa, String userId, char[] password) {
         Capa c = capa;
         refuseIf(c, "close", whyNotApproveClosure(c, userId));
+        List<Finding> closing = closedWith(c);
         store.signatures().sign(pending(c, ClosureApproval.class).orElseThrow().getId(), userId, password, APPROVED);
         c.setStatus(CapaStatus.CLOSED);
         c.setClosedOn(day(today()));
-        store.save(c, null);
+        List<qms.model.Record> changed = new ArrayList<>(List.of(c));
+        closing.forEach(f -> f.setStatus(FindingStatus.CLOSED));
+        changed.addAll(closing);
+        store.save(changed, closing.isEmpty() ? null : "Closed with CAPA " + name(c) + ", its closure approved by "
+                + userId);
         return c;
+    }
+
+    // ------------------------------------------------------------------------------------------ the findings
+
+    /** The findings the CAPA addresses (linked to them "addresses"), read whole. */
+    public List<Finding> findings(Capa capa) {
+        List<Finding> result = new ArrayList<>();
+        for (Link l : store.links(capa.getId(), LinkDirection.OUTGOING)) {
+            if (CapaModelContribution.ADDRESSES.equals(l.getType()) && l.getTarget() instanceof Finding f) {
+                result.add((Finding) store.get(f.getId()));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The findings closing the CAPA closes: those it addresses that are not closed and that no other CAPA still open
+     * addresses. Named in the closure request, so the approver signs for them too.
+     */
+    public List<Finding> closedWith(Capa capa) {
+        List<Finding> result = new ArrayList<>();
+        for (Finding f : findings(capa)) {
+            boolean othersOpen = store.links(f.getId(), LinkDirection.INCOMING).stream().anyMatch(l ->
+                    CapaModelContribution.ADDRESSES.equals(l.getType()) && l.getSource() instanceof Capa other
+                            && !other.getId().equals(capa.getId()) && other.getStatus() != CapaStatus.CLOSED);
+            if (f.getStatus() != FindingStatus.CLOSED && !othersOpen) {
+                result.add(f);
+            }
+        }
+        return result;
     }
 
     // ------------------------------------------------------------------------------------------ extensions

@@ -25,4 +25,9 @@ public final class CapaModelContribution implements ModelContribution {
     public List<LinkType> linkTypes() {
         return List.of(new LinkType(ADDRESSES, "addresses", "is addressed by"));
     }
+
+    @Override
+    public List<qms.core.ChangeRule> changeRules() {
+        return List.of(new CapaDueDates());
+    }
 }

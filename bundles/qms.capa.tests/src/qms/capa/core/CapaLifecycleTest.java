@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -34,11 +35,17 @@ import qms.capa.model.RootCauseMethod;
 import qms.capa.model.SignOff;
 import qms.capa.model.SystemicRootCause;
 import qms.capa.model.WhyStep;
+import qms.core.AuditQuery;
 import qms.core.AuthenticationException;
+import qms.core.ChangeRefusedException;
 import qms.core.Query;
 import qms.core.RecordStore;
 import qms.core.Records;
 import qms.model.EvidenceFile;
+import qms.model.Finding;
+import qms.model.FindingGrade;
+import qms.model.FindingSource;
+import qms.model.FindingStatus;
 import qms.model.QmsPackage;
 import qms.model.UserAccount;
 import qms.testing.ModuleTestStore;
@@ -150,6 +157,9 @@ class CapaLifecycleTest {
         assertTrue(c.getActions().stream().allMatch(a -> a.getCompletedOn() != null));
         c = lifecycle.beginEffectivenessCheck(c);
         assertEquals(CapaStatus.EFFECTIVENESS_CHECK, c.getStatus());
+        assertEquals(java.util.Optional.of("The check is due on " + TODAY.plusDays(90) + ", in 90 days: a result"
+                + " recorded now may not cover the period its success criteria need."), lifecycle.earlyCheck(c),
+                "recording the result early is allowed, with a warning");
 
         test.actAs(ModuleTestStore.CONTRIBUTOR);
         EffectivenessVerification check = lifecycle.recordEffectiveness(c, EffectivenessResult.EFFECTIVE,
@@ -181,6 +191,68 @@ class CapaLifecycleTest {
         }
         assertEquals("Quinn QA", lifecycle.signature(plan).orElseThrow().signature().getPrintedName());
         assertEquals("Verified", lifecycle.signature(check).orElseThrow().signature().getMeaning());
+    }
+
+    private Finding finding(String title) {
+        Finding f = Records.newRecord(QmsPackage.Literals.FINDING);
+        f.setTitle(title);
+        f.setSource(FindingSource.INTERNAL_AUDIT);
+        f.setGrade(FindingGrade.MAJOR);
+        return f;
+    }
+
+    /** Takes a CAPA whose plan is approved and started through its work and check to its closure request. */
+    private Capa toClosureRequest(Capa c) {
+        c = doAllActions(c, evidence("restore-report.txt"));
+        c = lifecycle.beginEffectivenessCheck(lifecycle.markImplemented(c));
+        test.actAs(ModuleTestStore.CONTRIBUTOR);
+        lifecycle.recordEffectiveness(c, EffectivenessResult.EFFECTIVE, "Restores pass", List.of());
+        test.actAs(ModuleTestStore.QA);
+        return lifecycle.verifyEffectiveness(c, QUINN, QA_PASSWORD);
+    }
+
+    @Test
+    void theFindingsACapaAddressesFollowItAndCloseWithItsClosureUnlessAnotherCapaIsStillOpen() {
+        Finding alone = finding("Restores never tested");
+        Finding shared = finding("No backup SOP");
+        Finding closed = finding("Closed before");
+        closed.setStatus(FindingStatus.CLOSED);
+        test.actAs(ModuleTestStore.QA);
+        store.save(List.of(alone, shared, closed), null);
+        Capa c = capa(CARL);
+        Capa other = capa(CARL); // still Open, also addresses the shared finding
+        store.save(List.of(Records.link(CapaModelContribution.ADDRESSES, c, alone), Records.link(CapaModelContribution
+                .ADDRESSES, c, shared), Records.link(CapaModelContribution.ADDRESSES, c, closed), Records.link(
+                        CapaModelContribution.ADDRESSES, other, shared)), null);
+        assertEquals(3, lifecycle.findings(c).size());
+
+        test.actAs(ModuleTestStore.CONTRIBUTOR);
+        lifecycle.submitPlan(c);
+        test.actAs(ModuleTestStore.QA);
+        c = lifecycle.approvePlan(c, QUINN, QA_PASSWORD);
+        assertEquals(FindingStatus.CAPA_IN_PROGRESS, ((Finding) store.get(alone.getId())).getStatus());
+        assertEquals(FindingStatus.CAPA_IN_PROGRESS, ((Finding) store.get(shared.getId())).getStatus());
+        assertEquals(FindingStatus.CLOSED, ((Finding) store.get(closed.getId())).getStatus(), "a closed finding"
+                + " stays closed");
+
+        c = toClosureRequest(lifecycle.start(c));
+        assertEquals(List.of(alone.getId()), lifecycle.closedWith(c).stream().map(Finding::getId).toList(),
+                "the shared finding waits for the other CAPA");
+        test.actAs(ModuleTestStore.CONTRIBUTOR);
+        ClosureApproval closure = lifecycle.requestClosure(c);
+        assertTrue(closure.getStatement().contains("Closes the finding: Restores never tested"), closure
+                .getStatement());
+        assertFalse(closure.getStatement().contains("No backup SOP"), closure.getStatement());
+        test.actAs(ModuleTestStore.QA);
+        c = lifecycle.approveClosure(c, QUINN, QA_PASSWORD);
+
+        assertEquals(FindingStatus.CLOSED, ((Finding) store.get(alone.getId())).getStatus());
+        assertEquals(FindingStatus.CAPA_IN_PROGRESS, ((Finding) store.get(shared.getId())).getStatus());
+        assertTrue(store.auditTrail().search(AuditQuery.all().withRecord(alone.getId()), 0, 50).stream().anyMatch(
+                e -> "status".equals(e.attribute()) && "Closed".equals(e.newValue()) && e.reason() != null && e
+                        .reason().contains("Closed with CAPA CAPA-2026-001") && QUINN.equals(e.user())),
+                "the finding's closing is audited with the CAPA as its reason");
+        assertTrue(store.reasonRequired(alone.getId()).isPresent(), "a closed finding is controlled");
     }
 
     @Test
@@ -378,6 +450,59 @@ class CapaLifecycleTest {
         assertTrue(lifecycle.isSigned(history.get(0)));
         assertFalse(lifecycle.isSigned(history.get(1)), "the second waits for its approval");
         assertEquals(CapaLifecycle.day(TODAY.plusDays(90)), reload(c).getDueDate());
+    }
+
+    @Test
+    void onceThePlanIsApprovedDueDatesMoveOnlyByAnApprovedExtension() {
+        Capa c = capa(CARL);
+        Capa draft = reload(c);
+        draft.setDueDate(CapaLifecycle.day(TODAY.plusDays(100)));
+        store.save(draft, null); // the plan's own dates, before it is approved
+        c = reload(c);
+        assertEquals(CapaLifecycle.day(TODAY.plusDays(100)), c.getDueDate());
+        assertEquals(null, store.model().whyLocked(c, CapaPackage.Literals.CAPA__DUE_DATE));
+        test.actAs(ModuleTestStore.CONTRIBUTOR);
+        lifecycle.submitPlan(c);
+        test.actAs(ModuleTestStore.QA);
+        c = lifecycle.approvePlan(c, QUINN, QA_PASSWORD);
+        Date approvedDue = c.getDueDate();
+        Date actionDue = c.getActions().get(0).getDue();
+        assertEquals(CapaDueDates.LOCKED, store.model().whyLocked(c, CapaPackage.Literals.CAPA__DUE_DATE),
+                "the form locks the date");
+        assertEquals(CapaDueDates.LOCKED, store.model().whyLocked(c.getActions().get(0), CapaPackage.Literals
+                .CAPA_ACTION__DUE));
+        assertEquals(null, store.model().whyLocked(c, CapaPackage.Literals.CAPA__TITLE));
+
+        Capa moved = reload(c);
+        moved.setDueDate(CapaLifecycle.day(TODAY.plusDays(200)));
+        String refused = assertThrows(ChangeRefusedException.class, () -> store.save(moved, null)).getMessage();
+        assertTrue(refused.startsWith("Cannot move the due date of CAPA-2026-001"), refused);
+        assertTrue(refused.endsWith("Nothing was saved."), refused);
+        Capa cleared = reload(c);
+        cleared.getActions().get(0).setDue(null);
+        cleared.setTitle("Changed with it");
+        refused = assertThrows(ChangeRefusedException.class, () -> store.save(cleared, null)).getMessage();
+        assertTrue(refused.contains("the due date of the action 'Restore-test the affected system"), refused);
+        assertEquals(approvedDue, reload(c).getDueDate());
+        assertEquals(actionDue, reload(c).getActions().get(0).getDue());
+        assertFalse(reload(c).getTitle().equals("Changed with it"), "nothing of the refused save was written");
+
+        Capa added = reload(c); // a date not set yet may be set: an action added after the approval
+        CapaAction later = Records.newRecord(CapaPackage.Literals.CAPA_ACTION);
+        later.setKind(ActionKind.PREVENTIVE);
+        later.setDescription("Train the night shift");
+        later.setOwner(account(CARL));
+        later.setDue(CapaLifecycle.day(TODAY.plusDays(30)));
+        added.getActions().add(later);
+        store.save(added, null);
+
+        test.actAs(ModuleTestStore.CONTRIBUTOR);
+        DueDateExtension x = lifecycle.requestExtension(reload(c), ExtendedDate.CAPA_DUE, null, TODAY.plusDays(150),
+                "Waiting for the vendor");
+        test.actAs(ModuleTestStore.QA);
+        Capa extended = lifecycle.approveExtension(reload(c), x, QUINN, QA_PASSWORD);
+        assertEquals(CapaLifecycle.day(TODAY.plusDays(150)), reload(extended).getDueDate(), "the approved extension"
+                + " moves it");
     }
 
     @Test

@@ -121,6 +121,14 @@ class CapaLifecycleDialogTest {
         assertEquals(carlId, plan.getRequestedBy());
         assertTrue(l.isSigned(plan));
         assertFalse(again.isDirty(), "the step saved the CAPA; the form has nothing to save");
+        again.close();
+        EditorBot approved = open(capa.getTitle());
+        var due = approved.bot().dateTimeWithLabel("Due date");
+        assertFalse(due.isEnabled(), "once the plan is approved, only an approved extension moves the due date");
+        assertTrue(due.getToolTipText().startsWith("Once the plan is approved, a due date moves only by an approved"
+                + " due-date extension"), due.getToolTipText());
+        assertTrue(approved.bot().textWithLabel("Title").isEditable(), "the rest of the CAPA stays editable");
+        approved.close();
 
         workbench.menu("CAPA", "My Tasks / Overdue").click();
         var view = workbench.view("CAPA Tasks").bot();

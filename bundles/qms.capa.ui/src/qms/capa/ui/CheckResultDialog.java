@@ -3,6 +3,7 @@ package qms.capa.ui;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -54,8 +55,10 @@ final class CheckResultDialog extends TitleAreaDialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle("Effectiveness check of " + capa.getTitle());
-        setMessage("Success criteria: " + capa.getSuccessCriteria() + "\nThe result is verified (signed) by someone"
-                + " who does not own the CAPA.");
+        java.util.Optional<String> early = new qms.capa.core.CapaLifecycle(store).earlyCheck(capa);
+        setMessage("Success criteria: " + capa.getSuccessCriteria() + "\n" + early.orElse("The result is verified"
+                + " (signed) by someone who does not own the CAPA."), early.isPresent()
+                        ? IMessageProvider.WARNING : IMessageProvider.NONE);
         Composite c = new Composite(area, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(c);

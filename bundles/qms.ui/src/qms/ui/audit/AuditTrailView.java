@@ -299,13 +299,22 @@ public final class AuditTrailView extends QmsViewPart {
         }
         if (!r.getId().equals(recordId)) {
             recordId = r.getId();
-            recordLabel = Records.label(r);
-            onlySelected.setText(Messages.bind(Messages.Audit_onlyRecord, recordLabel));
-            onlySelected.getParent().layout();
+            named(r);
             if (onlySelected.getSelection()) {
                 reload();
             }
+        } else if (!Records.label(r).equals(recordLabel)) {
+            named(r); // the same record under its new name (a new record saved with its name)
+            if (onlySelected.getSelection()) {
+                show(query());
+            }
         }
+    }
+
+    private void named(Record r) {
+        recordLabel = Records.label(r);
+        onlySelected.setText(Messages.bind(Messages.Audit_onlyRecord, recordLabel));
+        onlySelected.getParent().layout();
     }
 
     private void reload() {
@@ -330,8 +339,9 @@ public final class AuditTrailView extends QmsViewPart {
         viewer.setInput(rows(shown));
         boolean nothingSelected = onlySelected.getSelection() && recordId == null;
         status.setText(nothingSelected ? Messages.Audit_noSelection
-                : Messages.bind(Messages.Audit_showing, new Object[] { shown.size(), matching,
-                        q.describe(recordLabel) }));
+                : matching == 0 ? Messages.bind(Messages.Audit_showingNone, q.describe(recordLabel))
+                        : Messages.bind(Messages.Audit_showing, new Object[] { shown.size(), matching, q.describe(
+                                recordLabel) }));
         more.setEnabled(shown.size() < matching);
         status.getParent().layout();
         setContentDescription("");
@@ -398,6 +408,13 @@ public final class AuditTrailView extends QmsViewPart {
 
     @Override
     protected void recordsChanged(List<String> recordIds) {
+        if (recordId != null && recordIds.contains(recordId)) { // saved: it may have a new name
+            QmsUi.get().store().find(recordId).ifPresent(r -> {
+                if (!Records.label(r).equals(recordLabel)) {
+                    named(r);
+                }
+            });
+        }
         if (!onlySelected.getSelection() || recordId != null && (recordIds.isEmpty()
                 || recordIds.contains(recordId))) {
             reload();

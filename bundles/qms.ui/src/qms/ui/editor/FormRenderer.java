@@ -97,6 +97,10 @@ public final class FormRenderer {
                 if (!canSet) {
                     b.setEnabled(false);
                 }
+                String locked = writable ? model.whyLocked(target, f) : null;
+                if (locked != null && b.control() != null) {
+                    b.control().setToolTipText(locked); // why a field others may change is locked here
+                }
                 bindings.add(b);
             }
         }
@@ -149,7 +153,8 @@ public final class FormRenderer {
     }
 
     private boolean canSet(EStructuralFeature f) {
-        if (!writable || saved && model.flag(f, Hints.FIXED) || model.flag(f, Hints.READ_ONLY) || !f.isChangeable()) {
+        if (!writable || saved && model.flag(f, Hints.FIXED) || model.flag(f, Hints.READ_ONLY) || !f.isChangeable()
+                || model.whyLocked(object, f) != null) {
             return false;
         }
         IItemPropertySource source = (IItemPropertySource) QmsUi.get().adapterFactory().adapt(object,

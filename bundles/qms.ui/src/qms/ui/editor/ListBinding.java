@@ -63,18 +63,23 @@ final class ListBinding extends FeatureBinding {
         viewer.addSelectionChangedListener(e -> updateButtons());
     }
 
-    /** The columns of a containment table: the label attribute, then up to three more short attributes. */
-    static List<EAttribute> columns(EClass type) {
-        List<EAttribute> cols = new ArrayList<>();
+    /**
+     * The columns of a containment table: the label attribute, then up to five more short attributes and single
+     * references (an action's owner), in the form's order.
+     */
+    static List<EStructuralFeature> columns(EClass type) {
+        List<EStructuralFeature> cols = new ArrayList<>();
         EAttribute label = Records.labelAttribute(type);
         if (label != null) {
             cols.add(label);
         }
-        for (EAttribute a : type.getEAllAttributes()) {
-            if (cols.size() < 6 && !a.isID() && !cols.contains(a) && !a.isMany()
-                    && !"true".equals(QmsUi.get().model().hint(a, qms.core.Hints.MULTI_LINE))
-                    && !"true".equals(QmsUi.get().model().hint(a, qms.core.Hints.HIDDEN))) {
-                cols.add(a);
+        qms.core.ModelRegistry model = QmsUi.get().model();
+        for (EStructuralFeature f : model.formFeatures(type)) {
+            boolean shortValue = f instanceof EAttribute a ? !a.isID() && !model.flag(a, qms.core.Hints.MULTI_LINE)
+                    : !((EReference) f).isContainment();
+            if (cols.size() < 6 && shortValue && !f.isMany() && !cols.contains(f) && !model.flag(f, qms.core.Hints
+                    .HIDDEN)) {
+                cols.add(f);
             }
         }
         return cols;
@@ -105,7 +110,7 @@ final class ListBinding extends FeatureBinding {
             });
             return;
         }
-        for (EAttribute a : columns(reference.getEReferenceType())) {
+        for (EStructuralFeature a : columns(reference.getEReferenceType())) {
             TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
             c.getColumn().setWidth(160);
             c.getColumn().setText(Validation.featureLabel(a));
@@ -120,7 +125,11 @@ final class ListBinding extends FeatureBinding {
                         return e.getLiteral();
                     }
                     if (v instanceof java.util.Date d) {
-                        return qms.ui.DateFields.text(QmsUi.get().model(), a, d);
+                        return qms.ui.DateFields.text(QmsUi.get().model(), (EAttribute) a, d);
+                    }
+                    if (v instanceof Record r) { // a reference read only as its id is named by the record's label
+                        return r.eIsProxy() ? QmsUi.get().store().find(Records.id(r)).map(Records::label).orElse("")
+                                : Records.label(r);
                     }
                     return v == null ? "" : v.toString();
                 }

@@ -66,6 +66,7 @@ public final class Messages extends NLS {
     public static String Audit_exported;
     public static String Audit_noSelection;
     public static String Audit_showing;
+    public static String Audit_showingNone;
     public static String Audit_intact;
     public static String Audit_broken;
 

@@ -17,7 +17,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
-import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.ILazyTreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.swt.SWT;
@@ -27,6 +27,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 
@@ -82,12 +83,14 @@ public final class TraceView extends QmsViewPart {
         heading = new Label(body, SWT.WRAP);
         heading.setText(Messages.Trace_empty);
         GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).applyTo(heading);
-        viewer = new TreeViewer(body, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
+        // virtual: a finding with a thousand pieces of evidence lists them without making a thousand rows; the rows
+        // are made and labelled as they scroll into view
+        viewer = new TreeViewer(body, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL | SWT.VIRTUAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
         viewer.setUseHashlookup(true);
         viewer.getTree().setHeaderVisible(true);
         viewer.getTree().setLinesVisible(true);
-        viewer.setContentProvider(new Content());
+        viewer.setContentProvider(new Content(viewer));
         ColumnViewerToolTipSupport.enableFor(viewer);
         column(Messages.Trace_record, 380, this::recordText);
         column(Messages.Trace_type, 150, n -> n.isGroup() ? groupType(n) : Validation.typeLabel(n.record().eClass()));
@@ -192,7 +195,7 @@ public final class TraceView extends QmsViewPart {
         back.setEnabled(!history.isEmpty());
         root = TraceNode.root(record);
         viewer.setInput(new TraceNode[] { root }); // not the root itself: JFace maps its input to the tree widget
-        viewer.setExpandedState(root, true);
+        expand(root);
         updateHeading();
     }
 
@@ -208,12 +211,49 @@ public final class TraceView extends QmsViewPart {
         setContentDescription("");
     }
 
-    /** Opens the groups one step from the root, so that every record one step away is listed. */
-    public void expandGroups() {
+    /**
+     * Opens the groups one step from the root, so that every record one step away is listed; returns the number of
+     * rows the opened groups hold in the tree.
+     */
+    public int expandGroups() {
+        int rows = 0;
         if (root != null) {
-            root.children(QmsUi.get().store()).stream().filter(TraceNode::isGroup).forEach(g -> viewer
-                    .setExpandedState(g, true));
+            for (TraceNode g : root.children(QmsUi.get().store())) {
+                TreeItem item = g.isGroup() ? expand(g) : null;
+                if (item != null && item.getExpanded()) {
+                    rows += item.getItemCount();
+                }
+            }
         }
+        return rows;
+    }
+
+    /**
+     * Expands a node, making the rows on its path first: in a virtual tree a row exists only once it is shown (or
+     * asked for its text), and JFace expands only rows that exist. Returns the node's row, or null if the node is no
+     * longer in the tree.
+     */
+    private TreeItem expand(TraceNode node) {
+        TreeItem item = item(node);
+        if (item != null) {
+            viewer.setExpandedState(node, true);
+        }
+        return item;
+    }
+
+    private TreeItem item(TraceNode node) {
+        TreeItem item;
+        if (node.parent() == null) {
+            item = viewer.getTree().getItemCount() == 0 ? null : viewer.getTree().getItem(0);
+        } else {
+            TreeItem parent = expand(node.parent());
+            int index = parent == null ? -1 : node.parent().children(QmsUi.get().store()).indexOf(node);
+            item = index < 0 || index >= parent.getItemCount() ? null : parent.getItem(index);
+        }
+        if (item != null) {
+            item.getText(); // asks the content provider for the row's node (SWT.SetData), so JFace knows the row
+        }
+        return item;
     }
 
     /** The record shown at the root; null before anything was traced. */
@@ -307,7 +347,9 @@ public final class TraceView extends QmsViewPart {
         }
         root = TraceNode.root(record);
         viewer.setInput(new TraceNode[] { root });
-        viewer.setExpandedElements(expanded);
+        for (Object n : expanded) { // parents come before their children
+            expand((TraceNode) n);
+        }
         updateHeading();
     }
 
@@ -334,29 +376,51 @@ public final class TraceView extends QmsViewPart {
         super.dispose();
     }
 
-    /** The tree's content: the root, and each node's steps, read as it is expanded. */
-    private static final class Content implements ITreeContentProvider {
+    /**
+     * The tree's content, given to the virtual tree as it asks for it: the root, and each node's steps, read from the
+     * store when the node is expanded. Whether a record leads anywhere is not read before it is expanded: it is
+     * assumed to until it is opened.
+     */
+    private static final class Content implements ILazyTreeContentProvider {
 
-        @Override
-        public Object[] getElements(Object input) {
-            return input instanceof TraceNode[] roots ? roots : new Object[0];
+        private final TreeViewer viewer;
+
+        Content(TreeViewer viewer) {
+            this.viewer = viewer;
+        }
+
+        private static List<TraceNode> children(Object parent) {
+            if (parent instanceof TraceNode[] roots) {
+                return List.of(roots);
+            }
+            return parent instanceof TraceNode n ? n.children(QmsUi.get().store()) : List.of();
         }
 
         @Override
-        public Object[] getChildren(Object parent) {
-            return ((TraceNode) parent).children(QmsUi.get().store()).toArray();
+        public void updateElement(Object parent, int index) {
+            List<TraceNode> children = children(parent);
+            if (index < children.size()) {
+                TraceNode child = children.get(index);
+                viewer.replace(parent, index, child);
+                viewer.setHasChildren(child, hasChildren(child));
+            }
+        }
+
+        @Override
+        public void updateChildCount(Object element, int currentChildCount) {
+            int count = element instanceof TraceNode n && !hasChildren(n) ? 0 : children(element).size();
+            if (count != currentChildCount) {
+                viewer.setChildCount(element, count);
+            }
+        }
+
+        private static boolean hasChildren(TraceNode n) {
+            return n.isGroup() || !n.repeated() && (!n.expanded() || !n.children(QmsUi.get().store()).isEmpty());
         }
 
         @Override
         public Object getParent(Object element) {
-            return ((TraceNode) element).parent();
-        }
-
-        @Override
-        public boolean hasChildren(Object element) {
-            TraceNode n = (TraceNode) element;
-            // not read before it is expanded: a record is assumed to lead somewhere until it is opened
-            return n.isGroup() || !n.repeated() && (!n.expanded() || !n.children(QmsUi.get().store()).isEmpty());
+            return element instanceof TraceNode n ? n.parent() : null;
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
@@ -335,26 +336,26 @@ final class JpaRecordStore implements RecordStore {
     @Override
     public List<Link> links(String recordId, LinkDirection direction) {
         TypeMapping t = schema.type(QmsPackage.Literals.LINK);
-        String source = "e." + t.feature(QmsPackage.Literals.LINK__SOURCE).property;
-        String target = "e." + t.feature(QmsPackage.Literals.LINK__TARGET).property;
-        String where = switch (direction) {
-        case OUTGOING -> source + " = :id";
-        case INCOMING -> target + " = :id";
-        case BOTH -> source + " = :id OR " + target + " = :id";
+        String source = t.feature(QmsPackage.Literals.LINK__SOURCE).property;
+        String target = t.feature(QmsPackage.Literals.LINK__TARGET).property;
+        List<String[]> ends = switch (direction) { // {the record's end, the other end}
+        case OUTGOING -> List.<String[]>of(new String[] { source, target });
+        case INCOMING -> List.<String[]>of(new String[] { target, source });
+        case BOTH -> List.of(new String[] { source, target }, new String[] { target, source });
         };
         return read(em -> {
             Reader reader = new Reader(em, 1);
-            List<DynamicEntity> links = em.createQuery("SELECT e FROM " + t.alias + " e WHERE " + where,
-                    DynamicEntity.class).setParameter("id", recordId).getResultList();
-            List<String> ends = new ArrayList<>();
-            String sourceProperty = t.feature(QmsPackage.Literals.LINK__SOURCE).property;
-            String targetProperty = t.feature(QmsPackage.Literals.LINK__TARGET).property;
-            for (DynamicEntity e : links) {
-                ends.add(e.get(sourceProperty));
-                ends.add(e.get(targetProperty));
+            Map<String, DynamicEntity> links = new LinkedHashMap<>();
+            // a query per end, each following its column's index (Derby scans the table for "a = :id OR b = :id"),
+            // and the other ends read by joins, not by a list of their ids (Derby compares each row with the list)
+            for (String[] end : ends) {
+                for (DynamicEntity e : em.createQuery("SELECT e FROM " + t.alias + " e WHERE e." + end[0] + " = :id",
+                        DynamicEntity.class).setParameter("id", recordId).getResultList()) {
+                    links.putIfAbsent(e.get(TypeMapping.ID), e);
+                }
+                reader.prefetchLinkEnds(t, end[0], end[1], recordId);
             }
-            reader.prefetchReferences(ends);
-            return links.stream().map(e -> (Link) reader.record(t, e)).toList();
+            return links.values().stream().map(e -> (Link) reader.record(t, e)).toList();
         });
     }
 
@@ -388,31 +389,24 @@ final class JpaRecordStore implements RecordStore {
         }
 
         /**
-         * Reads the records with these ids ahead, a query per type and 500 ids, as references one level down will
-         * load them (a link's ends: a thousand links would otherwise cost two thousand reads).
+         * Reads ahead the records at the other end of the links whose {@code near} end is {@code id}, a join per type
+         * of record found there, as references one level down will load them: a thousand links would otherwise cost
+         * a thousand reads.
          */
-        void prefetchReferences(Collection<String> ids) {
+        void prefetchLinkEnds(TypeMapping link, String near, String far, String id) {
             if (depth < 1) {
                 return;
             }
-            List<String> missing = ids.stream().filter(id -> id != null && !loaded.containsKey(id)).distinct()
-                    .toList();
-            for (int from = 0; from < missing.size(); from += 500) {
-                List<String> chunk = missing.subList(from, Math.min(missing.size(), from + 500));
-                Map<String, List<String>> byType = new HashMap<>();
-                for (RecordIndexEntity index : em.createQuery("SELECT r FROM RecordIndexEntity r WHERE r.id IN"
-                        + " :ids", RecordIndexEntity.class).setParameter("ids", chunk).getResultList()) {
-                    byType.computeIfAbsent(index.typeName, k -> new ArrayList<>()).add(index.id);
+            String join = link.alias + " l WHERE l." + near + " = :id AND ";
+            for (String type : em.createQuery("SELECT DISTINCT r.typeName FROM RecordIndexEntity r, " + join + "r.id = l."
+                    + far, String.class).setParameter("id", id).getResultList()) {
+                TypeMapping t = model.eClass(type).map(schema::typeOrNull).orElse(null);
+                if (t == null) {
+                    continue;
                 }
-                for (Map.Entry<String, List<String>> type : byType.entrySet()) {
-                    TypeMapping t = model.eClass(type.getKey()).map(schema::typeOrNull).orElse(null);
-                    if (t == null) {
-                        continue;
-                    }
-                    for (DynamicEntity e : em.createQuery("SELECT e FROM " + t.alias + " e WHERE e." + TypeMapping.ID
-                            + " IN :ids", DynamicEntity.class).setParameter("ids", type.getValue()).getResultList()) {
-                        loaded.put(e.get(TypeMapping.ID), record(t, e, depth - 1));
-                    }
+                for (DynamicEntity e : em.createQuery("SELECT e FROM " + t.alias + " e, " + join + "e." + TypeMapping.ID
+                        + " = l." + far, DynamicEntity.class).setParameter("id", id).getResultList()) {
+                    loaded.putIfAbsent(e.get(TypeMapping.ID), record(t, e, depth - 1));
                 }
             }
         }
@@ -641,12 +635,30 @@ final class JpaRecordStore implements RecordStore {
             checkLengths(r);
             checkLinkType(r);
         }
+        checkChangeRules(records);
         write(reason, tx -> {
             for (Record r : records) {
                 upsert(tx, r, null, null, 0);
             }
             return null;
         });
+    }
+
+    /**
+     * The modules' rules on how stored records change ({@link qms.core.ChangeRule}), checked against each record as
+     * it is stored now, before anything of the batch is written.
+     */
+    private void checkChangeRules(Collection<? extends Record> records) {
+        for (Record r : records) {
+            List<qms.core.ChangeRule> rules = LoadedState.of(r) == null ? List.of() : model.changeRules(r.eClass());
+            Record stored = rules.isEmpty() ? null : find(r.getId()).orElse(null);
+            for (qms.core.ChangeRule rule : stored == null ? List.<qms.core.ChangeRule>of() : rules) {
+                String why = rule.whyNot(this, stored, r);
+                if (why != null) {
+                    throw new qms.core.ChangeRefusedException(why + ". Nothing was saved.");
+                }
+            }
+        }
     }
 
     private void checkLengths(Record record) {
@@ -1100,21 +1112,14 @@ final class JpaRecordStore implements RecordStore {
      */
     private void eachReferrer(EntityManager em, Set<String> targets, boolean links, ReferrerVisitor visitor) {
         Reader reader = new Reader(em, 1);
-        for (TypeMapping t : schema.all()) {
-            if (!links && QmsPackage.Literals.LINK.isSuperTypeOf(t.eClass)) {
-                continue;
-            }
-            for (FeatureMapping f : t.features) {
-                if (f.kind != Kind.REFERENCE) {
-                    continue;
+        List<String> all = List.copyOf(targets);
+        for (int from = 0; from < all.size(); from += 50) {
+            referringColumns(em, all.subList(from, Math.min(all.size(), from + 50)), links, (t, id, f, target) -> {
+                DynamicEntity e = targets.contains(id) ? null : (DynamicEntity) em.find(t.javaClass(), id);
+                if (e != null) {
+                    visitor.visit(t, reader.record(t, e), f, target, true);
                 }
-                for (DynamicEntity e : em.createQuery("SELECT e FROM " + t.alias + " e WHERE e." + f.property
-                        + " IN :ids", DynamicEntity.class).setParameter("ids", targets).getResultList()) {
-                    if (!targets.contains((String) e.get(TypeMapping.ID))) {
-                        visitor.visit(t, reader.record(t, e), f, e.get(f.property), true);
-                    }
-                }
-            }
+            });
         }
         for (ReferenceEntity r : em.createQuery("SELECT r FROM ReferenceEntity r WHERE r.targetId IN :ids",
                 ReferenceEntity.class).setParameter("ids", targets).getResultList()) {
@@ -1126,6 +1131,51 @@ final class JpaRecordStore implements RecordStore {
                 TypeMapping t = schema.type(owner.eClass());
                 visitor.visit(t, owner, t.feature(owner.eClass().getEStructuralFeature(r.feature)), r.targetId, false);
             }
+        }
+    }
+
+    private interface ColumnHit {
+        void hit(TypeMapping type, String id, FeatureMapping reference, String target);
+    }
+
+    /**
+     * The rows whose single-valued reference columns hold one of {@code targets}, found with one statement over every
+     * reference column of every table (each branch follows its column's index): a query per column cost a statement
+     * each, and each statement is compiled the first time it runs.
+     */
+    private void referringColumns(EntityManager em, List<String> targets, boolean links, ColumnHit hit) {
+        List<TypeMapping> types = new ArrayList<>();
+        List<FeatureMapping> columns = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        String in = " IN (" + String.join(", ", java.util.Collections.nCopies(targets.size(), "?")) + ")";
+        for (TypeMapping t : schema.all()) {
+            if (!links && QmsPackage.Literals.LINK.isSuperTypeOf(t.eClass)) {
+                continue;
+            }
+            for (FeatureMapping f : t.features) {
+                if (f.kind == Kind.REFERENCE) {
+                    sql.append(sql.length() == 0 ? "" : " UNION ALL ").append("SELECT ID, ").append(columns.size())
+                            .append(" AS K, ").append(f.column).append(" AS TARGET FROM ").append(t.table)
+                            .append(" WHERE ").append(f.column).append(in);
+                    types.add(t);
+                    columns.add(f);
+                }
+            }
+        }
+        if (columns.isEmpty() || targets.isEmpty()) {
+            return;
+        }
+        jakarta.persistence.Query q = em.createNativeQuery(sql.toString());
+        int position = 1;
+        for (int i = 0; i < columns.size(); i++) {
+            for (String target : targets) {
+                q.setParameter(position++, target);
+            }
+        }
+        for (Object row : q.getResultList()) {
+            Object[] values = (Object[]) row;
+            int k = ((Number) values[1]).intValue();
+            hit.hit(types.get(k), (String) values[0], columns.get(k), (String) values[2]);
         }
     }
 

@@ -20,6 +20,8 @@ final class ProductRun {
     static final String PASSWORD = "benchmark passphrase";
 
     private final Path launcher;
+    /** What the last run printed. */
+    String output = "";
 
     ProductRun() throws java.io.IOException {
         Path product = Path.of(System.getProperty("qms.product.dir"));
@@ -57,6 +59,7 @@ final class ProductRun {
                 output.append(line).append('\n');
             }
         }
+        this.output = output.toString();
         if (!p.waitFor(2, TimeUnit.MINUTES) || result == null) {
             p.destroyForcibly();
             Path log = workspace.resolve(".metadata/.log");
