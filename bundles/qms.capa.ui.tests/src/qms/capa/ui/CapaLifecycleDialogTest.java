@@ -127,6 +127,9 @@ class CapaLifecycleDialogTest {
         assertFalse(due.isEnabled(), "once the plan is approved, only an approved extension moves the due date");
         assertTrue(due.getToolTipText().startsWith("Once the plan is approved, a due date moves only by an approved"
                 + " due-date extension"), due.getToolTipText());
+        String labelTip = approved.bot().label("Due date").getToolTipText();
+        assertTrue(labelTip != null && labelTip.contains("Once the plan is approved"), "the label says why, as GTK"
+                + " shows no tooltip on a disabled field: " + labelTip);
         assertTrue(approved.bot().textWithLabel("Title").isEditable(), "the rest of the CAPA stays editable");
         approved.close();
 

@@ -166,8 +166,11 @@ public final class FormRenderer {
     private FeatureBinding create(Composite body, EStructuralFeature f) {
         Label label = toolkit.createLabel(body, Validation.featureLabel(f) + (f.isRequired() ? " *" : ""));
         String documentation = EcoreUtil.getDocumentation(f);
-        if (documentation != null) {
-            label.setToolTipText(documentation);
+        // a locked field's reason on its label too: GTK shows no tooltip on a disabled field
+        String locked = writable ? model.whyLocked(object, f) : null;
+        String tip = locked == null ? documentation : documentation == null ? locked : documentation + "\n" + locked;
+        if (tip != null) {
+            label.setToolTipText(tip);
         }
         if (f instanceof EReference r && r.isMany()) {
             label.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));

@@ -64,22 +64,26 @@ final class ListBinding extends FeatureBinding {
     }
 
     /**
-     * The columns of a containment table: the label attribute, then up to five more short attributes and single
-     * references (an action's owner), in the form's order.
+     * The columns of a containment table: up to six short attributes and single references (an action's owner) in the
+     * form's order (a why's question before its answer), the label attribute always among them.
      */
     static List<EStructuralFeature> columns(EClass type) {
         List<EStructuralFeature> cols = new ArrayList<>();
         EAttribute label = Records.labelAttribute(type);
-        if (label != null) {
-            cols.add(label);
-        }
         qms.core.ModelRegistry model = QmsUi.get().model();
         for (EStructuralFeature f : model.formFeatures(type)) {
             boolean shortValue = f instanceof EAttribute a ? !a.isID() && !model.flag(a, qms.core.Hints.MULTI_LINE)
                     : !((EReference) f).isContainment();
-            if (cols.size() < 6 && shortValue && !f.isMany() && !cols.contains(f) && !model.flag(f, qms.core.Hints
-                    .HIDDEN)) {
+            if (f == label || shortValue && !f.isMany() && !model.flag(f, qms.core.Hints.HIDDEN)) {
                 cols.add(f);
+            }
+        }
+        if (label != null && !cols.contains(label)) {
+            cols.add(0, label);
+        }
+        for (int i = cols.size() - 1; cols.size() > 6 && i >= 0; i--) {
+            if (cols.get(i) != label) {
+                cols.remove(i);
             }
         }
         return cols;

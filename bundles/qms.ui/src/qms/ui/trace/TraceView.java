@@ -235,8 +235,11 @@ public final class TraceView extends QmsViewPart {
      */
     private TreeItem expand(TraceNode node) {
         TreeItem item = item(node);
-        if (item != null) {
-            viewer.setExpandedState(node, true);
+        if (item != null && !item.getExpanded()) {
+            // as a reader's click does: the rows are counted, and made when shown (JFace's setExpandedState would
+            // make and label every one of a thousand rows: 240 ms against 18)
+            viewer.setChildCount(node, Content.hasChildren(node) ? node.children(QmsUi.get().store()).size() : 0);
+            item.setExpanded(true);
         }
         return item;
     }
@@ -414,7 +417,7 @@ public final class TraceView extends QmsViewPart {
             }
         }
 
-        private static boolean hasChildren(TraceNode n) {
+        static boolean hasChildren(TraceNode n) {
             return n.isGroup() || !n.repeated() && (!n.expanded() || !n.children(QmsUi.get().store()).isEmpty());
         }
 

@@ -46,7 +46,7 @@ class TraceBenchmark {
         String findingId;
         long[] steps = new long[5];
         long[] jdbc = new long[5];
-        long[] cold = null;
+        long[] coldParts = null;
         long[][] parts = new long[3][5];
         try {
             try (RecordStore store = open(data, key)) {
@@ -80,7 +80,7 @@ class TraceBenchmark {
                     store.incomingReferences(findingId);
                     long t3 = System.nanoTime();
                     if (run == -3) {
-                        cold = new long[] { (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000 };
+                        coldParts = new long[] { (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000 };
                     } else if (run >= 0) {
                         parts[0][run] = (t1 - t0) / 1_000_000;
                         parts[1][run] = (t2 - t1) / 1_000_000;
@@ -135,7 +135,7 @@ class TraceBenchmark {
             BenchmarkReport.line(String.format("P6 a step's parts (medians): the record %.0f ms, its links %.0f ms,"
                     + " references to it %.0f ms; the first time after opening the store (cold): %s", BenchmarkReport
                             .median(parts[0]), BenchmarkReport.median(parts[1]), BenchmarkReport.median(parts[2]),
-                    Arrays.toString(cold)));
+                    Arrays.toString(coldParts)));
             BenchmarkReport.line(String.format("P6 Trace view in the product, from asking for it to its first paint with"
                     + " the %,d records: median %.0f ms of %s", LINKED, v, Arrays.toString(view)));
             BenchmarkReport.line("P6 in the product, ms to open the view, to read the trace and paint it as first"
