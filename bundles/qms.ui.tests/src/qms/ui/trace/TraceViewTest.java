@@ -118,6 +118,11 @@ class TraceViewTest {
         List<String> systems = hosted.getNodes();
         assertEquals(TraceNode.GROUP_ABOVE + 1, systems.size(), systems.toString());
         assertTrue(systems.contains("Hosting vendor of: " + edc.getName() + " (shown above)"), systems.toString());
+        hosted.doubleClick();
+        bot.waitUntil(() -> !hosted.isExpanded(), "a double-click closes the group");
+        hosted.doubleClick();
+        bot.waitUntil(() -> hosted.isExpanded() && hosted.getNodes().size() == TraceNode.GROUP_ABOVE + 1,
+                "and opens it again with its records");
 
         TreeItemBot evidence = root.getNode("has evidence: " + report.getName());
         assertEquals(sha, evidence.cell(4), "the evidence's SHA-256");

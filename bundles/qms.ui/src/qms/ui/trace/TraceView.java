@@ -323,7 +323,11 @@ public final class TraceView extends QmsViewPart {
 
     private void openSelected() {
         if (viewer.getStructuredSelection().getFirstElement() instanceof TraceNode n && n.isGroup()) {
-            viewer.setExpandedState(n, !viewer.getExpandedState(n));
+            if (viewer.getExpandedState(n)) {
+                viewer.setExpandedState(n, false);
+            } else {
+                expand(n);
+            }
         } else if (viewer.getStructuredSelection().getFirstElement() instanceof TraceNode n) {
             try {
                 getSite().getPage().openEditor(RecordEditorInput.of(n.record()), RecordEditor.ID);
