@@ -119,6 +119,9 @@ final class ListBinding extends FeatureBinding {
             c.getColumn().setWidth(160);
             c.getColumn().setText(Validation.featureLabel(a));
             c.setLabelProvider(new ColumnLabelProvider() {
+                /** Labels of references read only as ids, looked up once, not at every paint. */
+                private final java.util.Map<String, String> proxied = new java.util.HashMap<>();
+
                 @Override
                 public String getText(Object element) {
                     Object v = ((EObject) element).eGet(a);
@@ -132,8 +135,8 @@ final class ListBinding extends FeatureBinding {
                         return qms.ui.DateFields.text(QmsUi.get().model(), (EAttribute) a, d);
                     }
                     if (v instanceof Record r) { // a reference read only as its id is named by the record's label
-                        return r.eIsProxy() ? QmsUi.get().store().find(Records.id(r)).map(Records::label).orElse("")
-                                : Records.label(r);
+                        return r.eIsProxy() ? proxied.computeIfAbsent(Records.id(r), id -> QmsUi.get().store().find(id)
+                                .map(Records::label).orElse("")) : Records.label(r);
                     }
                     return v == null ? "" : v.toString();
                 }
