@@ -7,7 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.eclipse.emf.common.util.Enumerator;
@@ -76,8 +78,9 @@ public final class Trace {
             in.add(new Step(Direction.IN, relation + Validation.featureLabel(r.reference()) + " of", r.source(), null,
                     r.reference()));
         }
-        in.sort(Comparator.comparing(Step::relation).thenComparing(s -> Records.label(s.record()),
-                String.CASE_INSENSITIVE_ORDER));
+        Map<Record, String> labels = new IdentityHashMap<>(); // a label is worked out once, not at each comparison
+        in.sort(Comparator.comparing(Step::relation).thenComparing(s -> labels.computeIfAbsent(s.record(),
+                Records::label), String.CASE_INSENSITIVE_ORDER));
         List<Step> all = new ArrayList<>(out);
         all.addAll(in);
         return all;

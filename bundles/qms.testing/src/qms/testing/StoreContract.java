@@ -649,6 +649,67 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aLinkReadsTheRecordsAtItsEndsWholeAndARecordLinkedTwiceOnce() {
+        Vendor host = vendor("Helix Cloud");
+        ComputerizedSystem s = system("EDC Database");
+        s.setDescription("line one\nline two");
+        s.setInServiceSince(day(2019, 3, 4));
+        s.setValidated(true);
+        s.setHostingVendor(host);
+        Organisation org = Records.newRecord(QmsPackage.Literals.ORGANISATION);
+        org.setName("Org");
+        for (String n : List.of("Cambridge", "Basel")) {
+            Site site = Records.newRecord(QmsPackage.Literals.SITE);
+            site.setName(n);
+            site.setCountry("X");
+            org.getSites().add(site);
+        }
+        Role qa = Records.newRecord(QmsPackage.Literals.ROLE);
+        qa.setName("QA");
+        Role it = Records.newRecord(QmsPackage.Literals.ROLE);
+        it.setName("IT");
+        Person p = Records.newRecord(QmsPackage.Literals.PERSON);
+        p.setFullName("Anna");
+        p.getRoles().add(it);
+        p.getRoles().add(qa);
+        Finding f = finding("F");
+        // the organisation is linked both ways, the person by two links: each comes once per link, whole
+        store.save(List.of(host, s, org, qa, it, p, f, link(CoreModelContribution.CONCERNS, f, s), link(
+                CoreModelContribution.RELATES_TO, f, org), link(CoreModelContribution.CONCERNS, org, f), link(
+                        CoreModelContribution.RELATES_TO, f, p), link(CoreModelContribution.CONCERNS, f, p)), null);
+
+        List<Link> links = store.links(f.getId(), LinkDirection.BOTH);
+        assertEquals(5, links.size());
+        for (Link l : links) {
+            Record far = f.getId().equals(l.getSource().getId()) ? l.getTarget() : l.getSource();
+            Record near = far == l.getSource() ? l.getTarget() : l.getSource();
+            assertEquals("F", ((Finding) near).getTitle(), "the record's own end is read too");
+            assertEquals(FindingGrade.MAJOR, ((Finding) near).getGrade());
+            if (far instanceof ComputerizedSystem system) {
+                assertEquals("EDC Database", system.getName());
+                assertEquals("line one\nline two", system.getDescription());
+                assertEquals(GxpCriticality.HIGH, system.getGxpCriticality());
+                assertEquals(day(2019, 3, 4), system.getInServiceSince());
+                assertTrue(system.isValidated());
+                assertEquals(host.getId(), Records.id(system.getHostingVendor()), "its references name their targets");
+            } else if (far instanceof Organisation o) {
+                assertEquals(List.of("Cambridge", "Basel"), o.getSites().stream().map(Site::getName).toList(),
+                        "contained records in order, once");
+            } else {
+                assertEquals(List.of(it.getId(), qa.getId()), ((Person) far).getRoles().stream().map(Records::id)
+                        .toList(), "multi-valued references in order, once");
+            }
+        }
+        assertEquals(Map.of("ComputerizedSystem", 1L, "Organisation", 2L, "Person", 2L), links.stream().collect(
+                java.util.stream.Collectors.groupingBy(l -> (f.getId().equals(l.getSource().getId()) ? l.getTarget()
+                        : l.getSource()).eClass().getName(), java.util.stream.Collectors.counting())));
+        // the same record reached by two links is one object: the trace lists it once per link, not read twice
+        List<Record> persons = links.stream().map(l -> l.getTarget()).filter(Person.class::isInstance).toList();
+        assertEquals(2, persons.size());
+        assertTrue(persons.get(0) == persons.get(1));
+    }
+
+    @Test
     void aLinkOfAnUnknownTypeIsRefused() {
         ComputerizedSystem s = system("EDC");
         Finding f = finding("F");

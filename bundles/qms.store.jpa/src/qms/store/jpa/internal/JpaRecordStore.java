@@ -336,27 +336,53 @@ final class JpaRecordStore implements RecordStore {
     @Override
     public List<Link> links(String recordId, LinkDirection direction) {
         TypeMapping t = schema.type(QmsPackage.Literals.LINK);
-        String source = t.feature(QmsPackage.Literals.LINK__SOURCE).property;
-        String target = t.feature(QmsPackage.Literals.LINK__TARGET).property;
-        List<String[]> ends = switch (direction) { // {the record's end, the other end}
-        case OUTGOING -> List.<String[]>of(new String[] { source, target });
-        case INCOMING -> List.<String[]>of(new String[] { target, source });
-        case BOTH -> List.of(new String[] { source, target }, new String[] { target, source });
+        FeatureMapping source = t.feature(QmsPackage.Literals.LINK__SOURCE);
+        FeatureMapping target = t.feature(QmsPackage.Literals.LINK__TARGET);
+        List<FeatureMapping[]> ends = switch (direction) { // {the record's end, the other end}
+        case OUTGOING -> List.<FeatureMapping[]>of(new FeatureMapping[] { source, target });
+        case INCOMING -> List.<FeatureMapping[]>of(new FeatureMapping[] { target, source });
+        case BOTH -> List.of(new FeatureMapping[] { source, target }, new FeatureMapping[] { target, source });
         };
         return read(em -> {
-            Reader reader = new Reader(em, 1);
-            Map<String, DynamicEntity> links = new LinkedHashMap<>();
-            // a query per end, each following its column's index (Derby scans the table for "a = :id OR b = :id"),
-            // and the other ends read by joins, not by a list of their ids (Derby compares each row with the list)
-            for (String[] end : ends) {
-                for (DynamicEntity e : em.createQuery("SELECT e FROM " + t.alias + " e WHERE e." + end[0] + " = :id",
-                        DynamicEntity.class).setParameter("id", recordId).getResultList()) {
-                    links.putIfAbsent(e.get(TypeMapping.ID), e);
-                }
-                reader.prefetchLinkEnds(t, end[0], end[1], recordId);
+            EntityTransaction tx = em.getTransaction();
+            tx.begin(); // EclipseLink lends its connection inside a transaction only
+            try {
+                return new Reader(em, 1).links(t, recordId, ends);
+            } catch (java.sql.SQLException e) {
+                throw new StoreException("Reading the links of record " + recordId + " from the database failed: "
+                        + e.getMessage(), e);
+            } finally {
+                tx.rollback();
             }
-            return links.values().stream().map(e -> (Link) reader.record(t, e)).toList();
         });
+    }
+
+    /** The single-valued features of a type, in the order {@link #selectRow} selects their columns. */
+    private static List<FeatureMapping> rowColumns(TypeMapping t) {
+        return t.features.stream().filter(f -> f.kind == Kind.ATTRIBUTE || f.kind == Kind.REFERENCE).toList();
+    }
+
+    /** "SELECT a.ID, a.VERSION, a.&lt;column&gt;, ..." of a type's row, columns as {@link #rowColumns}. */
+    private static StringBuilder selectRow(TypeMapping t, String alias) {
+        StringBuilder b = new StringBuilder("SELECT ").append(alias).append(".ID, ").append(alias).append(".VERSION");
+        rowColumns(t).forEach(f -> b.append(", ").append(alias).append('.').append(f.column));
+        return b;
+    }
+
+    /**
+     * A row selected by {@link #selectRow}: its id, version and column values (attributes typed as EclipseLink
+     * reads them, references as ids), read from the result set's current row.
+     */
+    private record Row(String id, long version, Map<FeatureMapping, Object> values) {
+
+        static Row read(java.sql.ResultSet rs, List<FeatureMapping> columns) throws java.sql.SQLException {
+            Map<FeatureMapping, Object> values = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                FeatureMapping f = columns.get(i);
+                values.put(f, f.kind == Kind.REFERENCE ? rs.getString(i + 3) : f.read(rs, i + 3));
+            }
+            return new Row(rs.getString(1), rs.getLong(2), values);
+        }
     }
 
     /** Turns entities into records; references are loaded {@code depth} levels deep, proxies below that. */
@@ -368,6 +394,10 @@ final class JpaRecordStore implements RecordStore {
         private final Map<String, Map<String, List<DynamicEntity>>> prefetched = new HashMap<>();
         /** The owners whose contained records (of every containment) are in {@link #prefetched}. */
         private final Set<String> prefetchedOwners = new HashSet<>();
+        /** Multi-valued references read ahead: owner id, then feature name, to the targets by position. */
+        private final Map<String, Map<String, java.util.SortedMap<Integer, String>>> references = new HashMap<>();
+        /** The owners whose multi-valued references (all of them) are in {@link #references}. */
+        private final Set<String> referencesRead = new HashSet<>();
 
         Reader(EntityManager em, int depth) {
             this.em = em;
@@ -389,41 +419,115 @@ final class JpaRecordStore implements RecordStore {
         }
 
         /**
-         * Reads ahead the records at the other end of the links whose {@code near} end is {@code id}, a join per type
-         * of record found there, as references one level down will load them: a thousand links would otherwise cost
-         * a thousand reads.
+         * The links whose {@code near} end is the record (for each pair of ends), and the records at their other ends
+         * loaded as references one level down are. Plain JDBC, as few statements as the links' other ends have types:
+         * one for the links with the type of the record at their other end, one per type found there (each a join
+         * following the link table's index: Derby compares each row with an {@code IN} list instead), and for the
+         * types that have them one for those records' multi-valued references and one per containment. Objects per
+         * row only for the records themselves: a thousand links cost little more than the database reading them.
          */
-        void prefetchLinkEnds(TypeMapping link, String near, String far, String id) {
-            if (depth < 1) {
-                return;
+        List<Link> links(TypeMapping link, String id, List<FeatureMapping[]> ends) throws java.sql.SQLException {
+            java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+            List<FeatureMapping> linkColumns = rowColumns(link);
+            StringBuilder sql = new StringBuilder();
+            for (FeatureMapping[] end : ends) {
+                sql.append(sql.length() == 0 ? "" : " UNION ALL ").append(selectRow(link, "l")).append(
+                        ", r.TYPE_NAME FROM ").append(link.table).append(" l LEFT JOIN SYS_RECORD r ON r.ID = l.")
+                        .append(end[1].column).append(" WHERE l.").append(end[0].column).append(" = ?");
             }
-            String join = link.alias + " l WHERE l." + near + " = :id AND ";
-            for (String type : em.createQuery("SELECT DISTINCT r.typeName FROM RecordIndexEntity r, " + join + "r.id = l."
-                    + far, String.class).setParameter("id", id).getResultList()) {
-                TypeMapping t = model.eClass(type).map(schema::typeOrNull).orElse(null);
-                if (t == null) {
-                    continue;
+            Map<String, Row> rows = new LinkedHashMap<>();
+            Set<TypeMapping> farTypes = new java.util.LinkedHashSet<>();
+            query(c, sql.toString(), ends.size(), id, rs -> {
+                rows.putIfAbsent(rs.getString(1), Row.read(rs, linkColumns));
+                String type = rs.getString(linkColumns.size() + 3);
+                TypeMapping t = type == null ? null : model.eClass(type).map(schema::typeOrNull).orElse(null);
+                if (t != null) { // a type no installed module provides is named when the link is made a record
+                    farTypes.add(t);
                 }
-                for (DynamicEntity e : em.createQuery("SELECT e FROM " + t.alias + " e, " + join + "e." + TypeMapping.ID
-                        + " = l." + far, DynamicEntity.class).setParameter("id", id).getResultList()) {
-                    loaded.putIfAbsent(e.get(TypeMapping.ID), record(t, e, depth - 1));
+            });
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            reference(id, (EReference) ends.get(0)[0].feature, depth); // the record's own end
+            if (depth >= 1) {
+                for (TypeMapping t : farTypes) {
+                    readLinkEnds(c, t, id, ends);
+                }
+            }
+            return rows.values().stream().map(r -> (Link) record(link, r, depth)).toList();
+        }
+
+        /** The records of one type at the other end of the record's links, into {@link #loaded}. */
+        private void readLinkEnds(java.sql.Connection c, TypeMapping t, String id, List<FeatureMapping[]> ends)
+                throws java.sql.SQLException {
+            List<FeatureMapping> columns = rowColumns(t);
+            String link = schema.type(QmsPackage.Literals.LINK).table;
+            StringBuilder sql = new StringBuilder();
+            for (FeatureMapping[] end : ends) {
+                sql.append(sql.length() == 0 ? "" : " UNION ALL ").append(selectRow(t, "e")).append(" FROM ")
+                        .append(t.table).append(" e JOIN ").append(link).append(" l ON e.ID = l.").append(end[1].column)
+                        .append(" WHERE l.").append(end[0].column).append(" = ?");
+            }
+            List<Row> found = new ArrayList<>();
+            query(c, sql.toString(), ends.size(), id, rs -> found.add(Row.read(rs, columns)));
+            Set<String> ids = new LinkedHashSet<>();
+            found.forEach(r -> ids.add(r.id()));
+            if (t.features.stream().anyMatch(f -> f.kind == Kind.REFERENCES)) {
+                readReferences(c, id, ends, ids);
+            }
+            if (t.features.stream().anyMatch(f -> f.kind == Kind.CONTAINMENT)) {
+                prefetchLinkedChildren(t, ids, ends, id);
+            }
+            for (Row r : found) {
+                if (!loaded.containsKey(r.id())) {
+                    loaded.put(r.id(), record(t, r, depth - 1));
                 }
             }
         }
 
+        /** The multi-valued references of the records at the other ends of the record's links. */
+        private void readReferences(java.sql.Connection c, String id, List<FeatureMapping[]> ends, Set<String> owners)
+                throws java.sql.SQLException {
+            if (referencesRead.containsAll(owners)) {
+                return;
+            }
+            String link = schema.type(QmsPackage.Literals.LINK).table;
+            StringBuilder sql = new StringBuilder();
+            for (FeatureMapping[] end : ends) {
+                sql.append(sql.length() == 0 ? "" : " UNION ALL ").append("SELECT r.OWNER_ID, r.FEATURE, r.POS,"
+                        + " r.TARGET_ID FROM SYS_REFERENCE r JOIN ").append(link).append(" l ON r.OWNER_ID = l.")
+                        .append(end[1].column).append(" WHERE l.").append(end[0].column).append(" = ?");
+            }
+            query(c, sql.toString(), ends.size(), id, rs -> references.computeIfAbsent(rs.getString(1),
+                    k -> new HashMap<>()).computeIfAbsent(rs.getString(2), k -> new java.util.TreeMap<>()).put(rs
+                            .getInt(3), rs.getString(4))); // a record linked twice comes twice: the same positions
+            referencesRead.addAll(owners);
+        }
+
         private Record record(TypeMapping t, DynamicEntity e, int level) {
+            return record(t, e.get(TypeMapping.ID), ((Number) e.get(TypeMapping.VERSION)).longValue(),
+                    f -> e.get(f.property), level);
+        }
+
+        private Record record(TypeMapping t, Row row, int level) {
+            return record(t, row.id(), row.version(), row.values()::get, level);
+        }
+
+        /** A record from its stored values: {@code column} gives a single-valued feature's column value. */
+        private Record record(TypeMapping t, String id, long version, Function<FeatureMapping, Object> column,
+                int level) {
             Record r = (Record) EcoreUtil.create(t.eClass);
-            r.setId(e.get(TypeMapping.ID));
+            r.setId(id);
             for (FeatureMapping f : t.features) {
                 switch (f.kind) {
                 case ATTRIBUTE -> {
-                    Object v = e.get(f.property);
+                    Object v = column.apply(f);
                     if (v != null) {
                         r.eSet(f.feature, f.fromColumn(v));
                     }
                 }
                 case REFERENCE -> {
-                    String target = e.get(f.property);
+                    String target = (String) column.apply(f);
                     if (target != null) {
                         Record ref = reference(target, (EReference) f.feature, level);
                         if (ref != null) {
@@ -434,7 +538,7 @@ final class JpaRecordStore implements RecordStore {
                 case REFERENCES -> {
                     @SuppressWarnings("unchecked")
                     EList<EObject> list = (EList<EObject>) r.eGet(f.feature);
-                    for (String target : referenceRows(em, r.getId(), f.feature.getName())) {
+                    for (String target : references(id, f.feature.getName())) {
                         Record ref = reference(target, (EReference) f.feature, level);
                         if (ref != null) {
                             list.add(ref);
@@ -453,8 +557,14 @@ final class JpaRecordStore implements RecordStore {
                 }
                 }
             }
-            LoadedState.set(r, ((Number) e.get(TypeMapping.VERSION)).longValue());
+            LoadedState.set(r, version);
             return r;
+        }
+
+        /** The targets of an owner's multi-valued reference, in order: read ahead, or read now. */
+        private java.util.Collection<String> references(String owner, String feature) {
+            return referencesRead.contains(owner) ? references.getOrDefault(owner, Map.of()).getOrDefault(feature,
+                    java.util.Collections.emptySortedMap()).values() : referenceRows(em, owner, feature);
         }
 
         /**
@@ -466,28 +576,57 @@ final class JpaRecordStore implements RecordStore {
                 return;
             }
             List<String> ids = owners.stream().map(e -> (String) e.get(TypeMapping.ID)).toList();
-            for (FeatureMapping f : owner.features) {
-                if (f.kind != FeatureMapping.Kind.CONTAINMENT) {
-                    continue;
+            Set<Object> seen = new HashSet<>();
+            childTables(owner, (containment, ct) -> {
+                for (int from = 0; from < ids.size(); from += 1000) {
+                    keep(containment, ct, seen, em.createQuery("SELECT e FROM " + ct.alias + " e WHERE e."
+                            + TypeMapping.OWNER_ID + " IN :o AND e." + TypeMapping.OWNER_FEATURE + " = :f",
+                            DynamicEntity.class).setParameter("o", ids.subList(from, Math.min(ids.size(), from
+                                    + 1000))).setParameter("f", containment.getName()).getResultList());
                 }
-                EReference containment = (EReference) f.feature;
-                for (TypeMapping ct : schema.all()) {
-                    if (!ct.containable || !containment.getEReferenceType().isSuperTypeOf(ct.eClass)) {
-                        continue;
-                    }
-                    for (int from = 0; from < ids.size(); from += 1000) {
-                        for (DynamicEntity c : em.createQuery("SELECT e FROM " + ct.alias + " e WHERE e."
-                                + TypeMapping.OWNER_ID + " IN :o AND e." + TypeMapping.OWNER_FEATURE + " = :f",
-                                DynamicEntity.class).setParameter("o", ids.subList(from, Math.min(ids.size(),
-                                        from + 1000))).setParameter("f", containment.getName()).getResultList()) {
-                            prefetched.computeIfAbsent(c.get(TypeMapping.OWNER_ID), k -> new HashMap<>())
-                                    .computeIfAbsent(containment.getName() + "#" + ct.alias,
-                                            k -> new ArrayList<>()).add(c);
+            });
+            prefetchedOwners.addAll(ids);
+        }
+
+        /**
+         * Reads the contained records of the records ({@code owners}, of one type) at the other ends of the record's
+         * links: a query per containment and contained type, each a join from the links.
+         */
+        private void prefetchLinkedChildren(TypeMapping owner, Set<String> owners, List<FeatureMapping[]> ends,
+                String id) {
+            TypeMapping link = schema.type(QmsPackage.Literals.LINK);
+            Set<Object> seen = new HashSet<>(); // a record linked twice comes twice
+            childTables(owner, (containment, ct) -> {
+                for (FeatureMapping[] end : ends) {
+                    keep(containment, ct, seen, em.createQuery("SELECT e FROM " + ct.alias + " e, " + link.alias
+                            + " l WHERE l." + end[0].property + " = :id AND e." + TypeMapping.OWNER_ID + " = l."
+                            + end[1].property + " AND e." + TypeMapping.OWNER_FEATURE + " = :f", DynamicEntity.class)
+                            .setParameter("id", id).setParameter("f", containment.getName()).getResultList());
+                }
+            });
+            prefetchedOwners.addAll(owners);
+        }
+
+        /** Each containment of a type with each type of record it can contain. */
+        private void childTables(TypeMapping owner, java.util.function.BiConsumer<EReference, TypeMapping> each) {
+            for (FeatureMapping f : owner.features) {
+                if (f.kind == FeatureMapping.Kind.CONTAINMENT) {
+                    for (TypeMapping ct : schema.all()) {
+                        if (ct.containable && ((EReference) f.feature).getEReferenceType().isSuperTypeOf(ct.eClass)) {
+                            each.accept((EReference) f.feature, ct);
                         }
                     }
                 }
             }
-            prefetchedOwners.addAll(ids);
+        }
+
+        private void keep(EReference containment, TypeMapping ct, Set<Object> seen, List<DynamicEntity> children) {
+            for (DynamicEntity c : children) {
+                if (seen.add(c.get(TypeMapping.ID))) {
+                    prefetched.computeIfAbsent(c.get(TypeMapping.OWNER_ID), k -> new HashMap<>()).computeIfAbsent(
+                            containment.getName() + "#" + ct.alias, k -> new ArrayList<>()).add(c);
+                }
+            }
         }
 
         private List<Record> children(String ownerId, EReference containment, int level) {
@@ -541,6 +680,25 @@ final class JpaRecordStore implements RecordStore {
             return model.eClass(index.typeName).map(schema::typeOrNull)
                     .orElseThrow(() -> new StoreException("Record " + index.id + " is of type " + index.typeName
                             + ", which no installed module provides"));
+        }
+    }
+
+    private interface RowReader {
+        void read(java.sql.ResultSet rs) throws java.sql.SQLException;
+    }
+
+    /** Runs a statement whose {@code parameters} parameters are all {@code id}, giving {@code row} each row. */
+    private static void query(java.sql.Connection c, String sql, int parameters, String id, RowReader row)
+            throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 1; i <= parameters; i++) {
+                ps.setString(i, id);
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
+            }
         }
     }
 
