@@ -27,6 +27,7 @@ import qms.ui.QmsUi;
 import qms.ui.Session;
 import qms.ui.security.FirstAdministratorDialog;
 import qms.ui.security.SignInDialog;
+import qms.ui.trace.TraceView;
 
 /**
  * Starts the suite: finds the data folder, opens the encrypted store (creating it on first start) with the model
@@ -111,6 +112,7 @@ public final class Application implements IApplication {
         }
         Session.begin(dialog.principal());
         StartupProbe.phase("signed-in");
+        TraceView.prepareInBackground(); // while the workbench opens
         return true;
     }
 

@@ -57,6 +57,16 @@ final class StartupProbe {
      * views that compute on the UI thread) and the time to the paint with all of its content.
      */
     private static void openView(String id) {
+        String traced = System.getProperty(TRACE_PROPERTY);
+        qms.model.Record record = null;
+        if (traced != null) {
+            // what prepared the session's first trace, and whether it was still at it when the trace was asked for
+            boolean running = org.eclipse.core.runtime.jobs.Job.getJobManager().find(
+                    qms.ui.trace.TraceView.PREPARING).length > 0;
+            System.out.println("QMS-TRACE-PREPARED " + qms.ui.trace.TraceView.prepared() + " " + (running
+                    ? "running" : "done"));
+            record = qms.ui.QmsUi.get().store().get(traced); // at hand, as on its form where Trace is chosen
+        }
         long t0 = System.nanoTime();
         org.eclipse.ui.IWorkbenchWindow window = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
         org.eclipse.ui.IViewPart part;
@@ -66,10 +76,8 @@ final class StartupProbe {
             System.out.println("QMS-VIEW-FAILED " + id + " " + e.getMessage());
             return;
         }
-        String traced = System.getProperty(TRACE_PROPERTY);
-        qms.ui.trace.TraceView tracing = traced != null && part instanceof qms.ui.trace.TraceView t ? t : null;
+        qms.ui.trace.TraceView tracing = record != null && part instanceof qms.ui.trace.TraceView t ? t : null;
         if (tracing != null) {
-            qms.model.Record record = qms.ui.QmsUi.get().store().get(traced);
             long shown = System.nanoTime();
             tracing.trace(record);
             window.getShell().update(); // as a reader first sees it: the records one step away, large groups closed

@@ -1,6 +1,7 @@
 package qms.backup.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -87,6 +88,26 @@ class TraceTest {
             assertEquals(QmsPackage.Literals.SIGNATURE, signature.eClass());
             assertEquals(test.getId(), Records.id(step(Trace.steps(s.store, signature), Direction.OUT, "Record")));
             assertEquals(RestorationTest.class, test.eClass().getInstanceClass());
+        }
+    }
+
+    @Test
+    void preparingASessionsFirstTraceReadsFromTheMostLinkedRecordAndChangesNothing() throws Exception {
+        try (BackupTestStore s = new BackupTestStore(dir)) {
+            assertNull(Trace.prepare(s.store, 2000), "nothing linked, nothing to read");
+            DemoData.load(s.store);
+            java.util.Map<String, Integer> ends = new java.util.HashMap<>();
+            for (Record r : s.store.list(Query.of(QmsPackage.Literals.LINK))) {
+                ends.merge(Records.id(((qms.model.Link) r).getSource()), 1, Integer::sum);
+                ends.merge(Records.id(((qms.model.Link) r).getTarget()), 1, Integer::sum);
+            }
+            int most = java.util.Collections.max(ends.values());
+            long audited = s.store.auditTrail().size();
+
+            String prepared = Trace.prepare(s.store, 2000);
+            assertEquals(most, ends.get(prepared), "a record with the most links: " + ends);
+            assertEquals(audited, s.store.auditTrail().size(), "reading is not audited: nothing was written");
+            assertTrue(most >= 2, "the demo links some record more than once: " + ends);
         }
     }
 }

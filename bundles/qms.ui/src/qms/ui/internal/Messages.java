@@ -103,6 +103,7 @@ public final class Messages extends NLS {
     public static String Binder_chooseFolder;
     public static String Binder_title;
     public static String Binder_exported;
+    public static String Trace_preparing;
     public static String Trace_empty;
     public static String Trace_heading;
     public static String Trace_record;
