@@ -103,15 +103,27 @@ public final class CapaLifecycle {
                 .getMeaning().equalsIgnoreCase(meaning(s))).findFirst();
     }
 
-    /** The newest unsigned sign-off of a type, if one waits for its signature. */
+    /** The newest unsigned sign-off of a type, if one waits for its signature (a superseded one does not). */
     public <T extends SignOff> Optional<T> pending(Capa capa, Class<T> type) {
         List<SignOff> all = signOffs(capa);
         for (int i = all.size() - 1; i >= 0; i--) {
-            if (type.isInstance(all.get(i)) && !isSigned(all.get(i))) {
+            if (type.isInstance(all.get(i)) && !isSigned(all.get(i)) && !superseded(all.get(i), all)) {
                 return Optional.of(type.cast(all.get(i)));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a plan or closure approval that was never signed was replaced by a later request of its kind (the plan
+     * changed after it was submitted, or what the closure closes changed after it was requested, and it was asked
+     * for again): it waits for nobody, and stays as it was written. {@code all}: the CAPA's sign-offs.
+     */
+    public boolean superseded(SignOff s, List<SignOff> all) {
+        if (!(s instanceof PlanApproval || s instanceof ClosureApproval) || isSigned(s)) {
+            return false;
+        }
+        return all.subList(all.indexOf(s) + 1, all.size()).stream().anyMatch(o -> o.eClass() == s.eClass());
     }
 
     /** The CAPA Settings (the first record; the defaults if there is none). */
@@ -139,9 +151,9 @@ public final class CapaLifecycle {
         if (capa.getStatus() != CapaStatus.OPEN) {
             return Optional.of("its plan is approved already (status " + capa.getStatus() + ")");
         }
-        if (pending(capa, PlanApproval.class).isPresent()) {
+        if (pending(capa, PlanApproval.class).filter(p -> p.getStatement().equals(plan(capa))).isPresent()) {
             return Optional.of("its plan was submitted already and waits for approval");
-        }
+        } // a plan changed after it was submitted is submitted again
         if (capa.getOwner() == null) {
             missing.add("an owner");
         }
@@ -391,14 +403,25 @@ public final class CapaLifecycle {
         if (capa.getStatus() != CapaStatus.EFFECTIVENESS_CHECK || !isEffective(capa)) {
             return Optional.of("its effectiveness is not verified as Effective (status " + capa.getStatus() + ")");
         }
-        return pending(capa, ClosureApproval.class).isPresent() ? Optional.of("closure was requested already")
-                : Optional.empty();
+        // requested again if what it closes changed since (another CAPA for one of its findings opened or closed)
+        return pending(capa, ClosureApproval.class).filter(p -> p.getStatement().equals(closure(capa))).isPresent()
+                ? Optional.of("closure was requested already") : Optional.empty();
     }
 
     /** Requests closure: writes the CAPA's summary into a sign-off that waits for the approver's signature. */
     public ClosureApproval requestClosure(Capa capa) {
         Capa c = capa;
         refuseIf(c, "request closure of", whyNotRequestClosure(c));
+        ClosureApproval a = signOff(CapaPackage.Literals.CLOSURE_APPROVAL, c, "Closure of " + name(c), closure(c));
+        store.save(a, null);
+        return a;
+    }
+
+    /**
+     * What a closure approval of the CAPA approves now: the plan, when it was implemented, the signatures of its
+     * steps, and the findings closed with it ({@link #closedWith}).
+     */
+    private String closure(Capa c) {
         StringBuilder s = new StringBuilder(plan(c));
         s.append("Implemented on: ").append(text(c.getImplementedOn())).append('\n');
         for (SignOff o : signOffs(c)) {
@@ -408,17 +431,20 @@ public final class CapaLifecycle {
             s.append("Closes the finding: ").append(Records.label(f)).append(f.getReference() == null ? ""
                     : " (" + f.getReference() + ")").append('\n');
         }
-        ClosureApproval a = signOff(CapaPackage.Literals.CLOSURE_APPROVAL, c, "Closure of " + name(c), s.toString());
-        store.save(a, null);
-        return a;
+        return s.toString();
     }
 
     public Optional<String> whyNotApproveClosure(Capa capa, String userId) {
         if (capa.getStatus() == CapaStatus.CLOSED) {
             return Optional.of("it is closed already");
         }
-        if (pending(capa, ClosureApproval.class).isEmpty()) {
+        Optional<ClosureApproval> requested = pending(capa, ClosureApproval.class);
+        if (requested.isEmpty()) {
             return Optional.of("closure was not requested");
+        }
+        if (!requested.get().getStatement().equals(closure(capa))) { // what would be signed is not what closes
+            return Optional.of("the CAPA or the findings it closes changed after closure was requested (another CAPA"
+                    + " for one of its findings opened or closed); request closure again");
         }
         return independent(capa, userId, settings().isIndependentApprover(), "approve its closure");
     }
@@ -434,7 +460,7 @@ public final class CapaLifecycle {
         List<qms.model.Record> changed = new ArrayList<>(List.of(c));
         closing.forEach(f -> f.setStatus(FindingStatus.CLOSED));
         changed.addAll(closing);
-        store.save(changed, closing.isEmpty() ? null : "Closed with CAPA " + name(c) + ", its closure approved by "
+        store.save(changed, closing.isEmpty() ? null : "Closed with " + capa(c) + ", its closure approved by "
                 + userId);
         return c;
     }
@@ -562,7 +588,9 @@ public final class CapaLifecycle {
 
     /** The plan as a sign-off states it: everything an approver approves, in a fixed order. */
     public static String plan(Capa c) {
-        StringBuilder s = new StringBuilder("CAPA ").append(name(c)).append('\n');
+        // "CAPA-2026-007 'Quarterly restoration tests'", not "CAPA CAPA-2026-007 …"; a plan submitted with the
+        // older first line reads as changed, and is submitted again
+        StringBuilder s = new StringBuilder(capa(c)).append('\n');
         s.append("Owner: ").append(c.getOwner() == null ? "" : person(c.getOwner())).append('\n');
         s.append("Due: ").append(text(c.getDueDate())).append('\n');
         if (!blank(c.getDescription())) {
@@ -627,6 +655,12 @@ public final class CapaLifecycle {
         case EFFECTIVENESS_DUE -> c.getEffectivenessDue();
         case ACTION_DUE -> a == null ? null : a.getDue();
         };
+    }
+
+    /** "CAPA-2026-007 'Title'" for a reference that says CAPA, "CAPA 7 'Title'" or "CAPA 'Title'" otherwise. */
+    static String capa(Capa c) {
+        String name = name(c);
+        return name.regionMatches(true, 0, "CAPA", 0, 4) ? name : "CAPA " + name;
     }
 
     static String name(Capa c) {

@@ -103,8 +103,9 @@ public final class CapaTasks {
                 tasks.add(new Task(Kind.EFFECTIVENESS_CHECK, c, "Check effectiveness", owner, day(c
                         .getEffectivenessDue()), c, owner));
             }
-            for (SignOff s : lifecycle.signOffs(c)) {
-                if (!lifecycle.isSigned(s)) {
+            List<SignOff> signOffs = lifecycle.signOffs(c);
+            for (SignOff s : signOffs) {
+                if (!lifecycle.isSigned(s) && !lifecycle.superseded(s, signOffs)) {
                     tasks.add(new Task(Kind.SIGN_OFF, c, "Sign (" + CapaLifecycle.meaning(s) + "): " + s.getTitle(),
                             null, null, s, owner));
                 }

@@ -243,14 +243,29 @@ class CapaLifecycleTest {
         assertTrue(closure.getStatement().contains("Closes the finding: Restores never tested"), closure
                 .getStatement());
         assertFalse(closure.getStatement().contains("No backup SOP"), closure.getStatement());
+        Capa requested = reload(c);
+        assertTrue(refusal(() -> lifecycle.requestClosure(requested)).contains("closure was requested already"));
+
+        // before the approval a new CAPA opens for the finding it would close: the request no longer says what the
+        // approval would do, so the approval is refused (and closure may be requested again)
         test.actAs(ModuleTestStore.QA);
-        c = lifecycle.approveClosure(c, QUINN, QA_PASSWORD);
+        Capa third = capa(CARL);
+        qms.model.Link addresses = Records.link(CapaModelContribution.ADDRESSES, third, alone);
+        store.save(addresses, null);
+        assertTrue(refusal(() -> lifecycle.approveClosure(requested, QUINN, QA_PASSWORD)).contains(
+                "the CAPA or the findings it closes changed after closure was requested"));
+        assertTrue(store.signatures().signatures(closure.getId()).isEmpty(), "nothing was signed");
+        assertEquals(CapaStatus.EFFECTIVENESS_CHECK, reload(c).getStatus());
+        assertEquals(FindingStatus.CAPA_IN_PROGRESS, ((Finding) store.get(alone.getId())).getStatus());
+        assertTrue(lifecycle.whyNotRequestClosure(requested).isEmpty(), "what it closes changed: ask again");
+        store.delete(addresses, "linked to the wrong finding", false); // undone: the request says it all again
+        c = lifecycle.approveClosure(reload(c), QUINN, QA_PASSWORD);
 
         assertEquals(FindingStatus.CLOSED, ((Finding) store.get(alone.getId())).getStatus());
         assertEquals(FindingStatus.CAPA_IN_PROGRESS, ((Finding) store.get(shared.getId())).getStatus());
         assertTrue(store.auditTrail().search(AuditQuery.all().withRecord(alone.getId()), 0, 50).stream().anyMatch(
                 e -> "status".equals(e.attribute()) && "Closed".equals(e.newValue()) && e.reason() != null && e
-                        .reason().contains("Closed with CAPA CAPA-2026-001") && QUINN.equals(e.user())),
+                        .reason().contains("Closed with CAPA-2026-001 '") && QUINN.equals(e.user())),
                 "the finding's closing is audited with the CAPA as its reason");
         assertTrue(store.reasonRequired(alone.getId()).isPresent(), "a closed finding is controlled");
     }
@@ -284,8 +299,23 @@ class CapaLifecycleTest {
         assertTrue(refusal(() -> lifecycle.approvePlan(changed, QUINN, QA_PASSWORD)).contains(
                 "the plan was changed after it was submitted; submit it again"));
         assertEquals(CapaStatus.OPEN, reload(full).getStatus());
-        assertTrue(store.signatures().signatures(lifecycle.pending(full, PlanApproval.class).orElseThrow().getId())
-                .isEmpty(), "nothing was signed");
+        PlanApproval first = lifecycle.pending(full, PlanApproval.class).orElseThrow();
+        assertTrue(store.signatures().signatures(first.getId()).isEmpty(), "nothing was signed");
+        // submitted again, the changed plan is what waits; the first request stays as written, waiting for nobody
+        test.actAs(ModuleTestStore.CONTRIBUTOR);
+        PlanApproval again = lifecycle.submitPlan(reload(full));
+        assertTrue(again.getStatement().contains("Root cause: Something else entirely"), again.getStatement());
+        assertTrue(refusal(() -> lifecycle.submitPlan(reload(full))).contains("waits for approval"));
+        assertEquals(again.getId(), lifecycle.pending(full, PlanApproval.class).orElseThrow().getId());
+        List<SignOff> signOffs = lifecycle.signOffs(full);
+        assertEquals(List.of(true, false), signOffs.stream().map(o -> lifecycle.superseded(o, signOffs)).toList());
+        assertEquals(1, new CapaTasks(store, lifecycle).all().stream().filter(t -> t.kind() == CapaTasks.Kind
+                .SIGN_OFF && full.getId().equals(t.capa().getId())).count(), "one plan to approve, not two");
+        assertFalse(first.getStatement().startsWith("CAPA CAPA-"), "the reference is not prefixed twice: "
+                + first.getStatement());
+        test.actAs(ModuleTestStore.QA);
+        assertEquals(CapaStatus.PLAN_APPROVED, lifecycle.approvePlan(reload(full), QUINN, QA_PASSWORD).getStatus());
+        assertTrue(store.signatures().signatures(first.getId()).isEmpty(), "the superseded request is never signed");
 
         // a wrong password: the signature is refused, the CAPA stays where it was
         Capa other = capa(CARL);

@@ -193,11 +193,13 @@ final class CapaLifecycleDialog extends TitleAreaDialog {
             col.setText(c[0]);
             col.setWidth(Integer.parseInt(c[1]));
         }
-        for (SignOff o : lifecycle.signOffs(capa)) {
+        List<SignOff> signOffs = lifecycle.signOffs(capa);
+        for (SignOff o : signOffs) {
             TableItem item = new TableItem(history, SWT.NONE);
             item.setText(new String[] { o.getTitle(), o.getRequestedBy() + ", " + TIME.format(o.getRequestedAt()
-                    .toInstant()), lifecycle.signature(o).map(c -> c.describe()).orElse("waits for \u201c"
-                            + CapaLifecycle.meaning(o) + "\u201d") });
+                    .toInstant()), lifecycle.signature(o).map(c -> c.describe()).orElse(lifecycle.superseded(o,
+                            signOffs) ? "not signed: asked for again below" : "waits for \u201c"
+                                    + CapaLifecycle.meaning(o) + "\u201d") });
         }
         body.layout(true, true);
     }
