@@ -147,7 +147,7 @@ class TraceBenchmark {
             BenchmarkReport.line(String.format("P6 the same trace again in the same session (read again, the 1,000"
                     + " listed and painted): median %.0f ms of %s", BenchmarkReport.median(again), Arrays.toString(
                             again)));
-            BenchmarkReport.line(String.format("P6 prepared: the product reads one trace step in the background after"
+            BenchmarkReport.line(String.format("P6 prepared: the product reads three trace steps in the background after"
                     + " sign-in, from the record with the most links (another finding, %,d links); it had finished"
                     + " when the trace was asked for (the moment the window was idle) in %d of %d runs. Without it"
                     + " (-Dqms.trace.prepare=false) the first trace took: median %.0f ms of %s", LINKED + 1,
