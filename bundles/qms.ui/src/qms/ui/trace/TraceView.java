@@ -77,9 +77,9 @@ public final class TraceView extends QmsViewPart {
     private static volatile String prepared;
 
     /**
-     * After sign-in: reads a trace step (three times) in the background ({@link Trace#prepare}), so that the session's first
-     * trace opens as quickly as the later ones. Reads only; a failure (the store closing as the suite exits) is left
-     * to the first trace to report. {@code -Dqms.trace.prepare=false} leaves it out.
+     * After sign-in: reads a trace step (three times) in the background ({@link Trace#prepare}), so that the
+     * session's first trace opens as quickly as the later ones. Reads only; a failure (the store closing as the suite
+     * exits) is left to the first trace to report. {@code -Dqms.trace.prepare=false} leaves it out.
      */
     public static void prepareInBackground() {
         if (!Boolean.parseBoolean(System.getProperty("qms.trace.prepare", "true"))) {

@@ -109,7 +109,8 @@ class TraceBenchmark {
             product.openView(work, data, key, "qms.ui.trace", trace); // warm-up (file cache), not counted
             for (int i = 0; i < RUNS; i++) {
                 empty[i] = product.openView(work, data, key, "qms.app.emptyView")[0];
-                unprepared[i] = product.openView(work, data, key, "qms.ui.trace", trace, "-Dqms.trace.prepare=false")[0];
+                unprepared[i] = product.openView(work, data, key, "qms.ui.trace", trace,
+                        "-Dqms.trace.prepare=false")[0];
                 view[i] = product.openView(work, data, key, "qms.ui.trace", trace)[0];
                 String prepared = product.output.lines().filter(l -> l.startsWith("QMS-TRACE-PREPARED ")).findFirst()
                         .orElseThrow(() -> new IllegalStateException("no preparation reported: " + product.output));
@@ -147,9 +148,10 @@ class TraceBenchmark {
             BenchmarkReport.line(String.format("P6 the same trace again in the same session (read again, the 1,000"
                     + " listed and painted): median %.0f ms of %s", BenchmarkReport.median(again), Arrays.toString(
                             again)));
-            BenchmarkReport.line(String.format("P6 prepared: the product reads three trace steps in the background after"
-                    + " sign-in, from the record with the most links (another finding, %,d links); it had finished"
-                    + " when the trace was asked for (the moment the window was idle) in %d of %d runs. Without it"
+            BenchmarkReport.line(String.format("P6 prepared: the product reads three trace steps in the background"
+                    + " after sign-in, from the record with the most links (another finding, %,d links); it had"
+                    + " finished when the trace was asked for (the moment the window was idle) in %d of %d runs. Without"
+                    + " it"
                     + " (-Dqms.trace.prepare=false) the first trace took: median %.0f ms of %s", LINKED + 1,
                     preparedBefore, RUNS, BenchmarkReport.median(unprepared), Arrays.toString(unprepared)));
             BenchmarkReport.line(String.format("P6 floor, an empty view in the same product: median %.0f ms of %s",
