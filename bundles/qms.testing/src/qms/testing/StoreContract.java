@@ -131,6 +131,43 @@ public abstract class StoreContract {
         return f;
     }
 
+    /** "EDC Database" with a multi-line description, a date, a boolean, enums and a reference to its host. */
+    protected static ComputerizedSystem systemWithEveryKindOfValue(Vendor host) {
+        ComputerizedSystem s = system("EDC Database");
+        s.setDescription("line one\nline two");
+        s.setInServiceSince(day(2019, 3, 4));
+        s.setValidated(true);
+        s.setHostingVendor(host);
+        return s;
+    }
+
+    protected static Role role(String name) {
+        Role r = Records.newRecord(QmsPackage.Literals.ROLE);
+        r.setName(name);
+        return r;
+    }
+
+    /** A person with roles, in this order. */
+    protected static Person person(String name, Role... roles) {
+        Person p = Records.newRecord(QmsPackage.Literals.PERSON);
+        p.setFullName(name);
+        p.getRoles().addAll(List.of(roles));
+        return p;
+    }
+
+    /** An organisation with its sites, in order, all in one country. */
+    protected static Organisation organisation(String name, String country, String... sites) {
+        Organisation org = Records.newRecord(QmsPackage.Literals.ORGANISATION);
+        org.setName(name);
+        for (String n : sites) {
+            Site site = Records.newRecord(QmsPackage.Literals.SITE);
+            site.setName(n);
+            site.setCountry(country);
+            org.getSites().add(site);
+        }
+        return org;
+    }
+
     protected static Link link(String type, Record source, Record target) {
         Link l = Records.newRecord(QmsPackage.Literals.LINK);
         l.setType(type);
@@ -148,11 +185,7 @@ public abstract class StoreContract {
     @Test
     void savedRecordReadsBackWithEveryKindOfValue() {
         Vendor host = vendor("Helix Cloud");
-        ComputerizedSystem s = system("EDC Database");
-        s.setDescription("line one\nline two");
-        s.setInServiceSince(day(2019, 3, 4));
-        s.setValidated(true);
-        s.setHostingVendor(host);
+        ComputerizedSystem s = systemWithEveryKindOfValue(host);
         store.save(List.of(host, s), "first entry");
 
         ComputerizedSystem back = (ComputerizedSystem) store.get(s.getId());
@@ -266,14 +299,7 @@ public abstract class StoreContract {
 
     @Test
     void containedRecordsAreSavedInOrderAndRemovedWithAudit() {
-        Organisation org = Records.newRecord(QmsPackage.Literals.ORGANISATION);
-        org.setName("Org");
-        for (String n : List.of("Cambridge", "Raleigh", "Basel")) {
-            Site site = Records.newRecord(QmsPackage.Literals.SITE);
-            site.setName(n);
-            site.setCountry("X");
-            org.getSites().add(site);
-        }
+        Organisation org = organisation("Org", "X", "Cambridge", "Raleigh", "Basel");
         store.save(org, null);
         Organisation back = (Organisation) store.get(org.getId());
         assertEquals(List.of("Cambridge", "Raleigh", "Basel"), back.getSites().stream().map(Site::getName).toList());
@@ -287,16 +313,8 @@ public abstract class StoreContract {
                 ((Organisation) store.get(org.getId())).getSites().stream().map(Site::getName).toList());
 
         // a list reads the contained records of all its owners at once: each owner still gets its own, in order
-        Organisation other = Records.newRecord(QmsPackage.Literals.ORGANISATION);
-        other.setName("Other org");
-        for (String n : List.of("Lyon", "Austin")) {
-            Site site = Records.newRecord(QmsPackage.Literals.SITE);
-            site.setName(n);
-            site.setCountry("Y");
-            other.getSites().add(site);
-        }
-        Organisation empty = Records.newRecord(QmsPackage.Literals.ORGANISATION);
-        empty.setName("No sites");
+        Organisation other = organisation("Other org", "Y", "Lyon", "Austin");
+        Organisation empty = organisation("No sites", "Y");
         store.save(List.of(other, empty), null);
         Map<String, List<String>> sites = new java.util.TreeMap<>();
         for (Record r : store.list(Query.of(QmsPackage.Literals.ORGANISATION))) {
@@ -308,14 +326,9 @@ public abstract class StoreContract {
 
     @Test
     void multiValuedReferencesKeepTheirOrder() {
-        Role a = Records.newRecord(QmsPackage.Literals.ROLE);
-        a.setName("QA");
-        Role b = Records.newRecord(QmsPackage.Literals.ROLE);
-        b.setName("IT");
-        Person p = Records.newRecord(QmsPackage.Literals.PERSON);
-        p.setFullName("Anna");
-        p.getRoles().add(b);
-        p.getRoles().add(a);
+        Role a = role("QA");
+        Role b = role("IT");
+        Person p = person("Anna", b, a);
         store.save(List.of(a, b, p), null);
         assertEquals(List.of("IT", "QA"),
                 ((Person) store.get(p.getId())).getRoles().stream().map(Role::getName).toList());
@@ -651,27 +664,11 @@ public abstract class StoreContract {
     @Test
     void aLinkReadsTheRecordsAtItsEndsWholeAndARecordLinkedTwiceOnce() {
         Vendor host = vendor("Helix Cloud");
-        ComputerizedSystem s = system("EDC Database");
-        s.setDescription("line one\nline two");
-        s.setInServiceSince(day(2019, 3, 4));
-        s.setValidated(true);
-        s.setHostingVendor(host);
-        Organisation org = Records.newRecord(QmsPackage.Literals.ORGANISATION);
-        org.setName("Org");
-        for (String n : List.of("Cambridge", "Basel")) {
-            Site site = Records.newRecord(QmsPackage.Literals.SITE);
-            site.setName(n);
-            site.setCountry("X");
-            org.getSites().add(site);
-        }
-        Role qa = Records.newRecord(QmsPackage.Literals.ROLE);
-        qa.setName("QA");
-        Role it = Records.newRecord(QmsPackage.Literals.ROLE);
-        it.setName("IT");
-        Person p = Records.newRecord(QmsPackage.Literals.PERSON);
-        p.setFullName("Anna");
-        p.getRoles().add(it);
-        p.getRoles().add(qa);
+        ComputerizedSystem s = systemWithEveryKindOfValue(host);
+        Organisation org = organisation("Org", "X", "Cambridge", "Basel");
+        Role qa = role("QA");
+        Role it = role("IT");
+        Person p = person("Anna", it, qa);
         Finding f = finding("F");
         // the organisation is linked both ways, the person by two links: each comes once per link, whole
         store.save(List.of(host, s, org, qa, it, p, f, link(CoreModelContribution.CONCERNS, f, s), link(

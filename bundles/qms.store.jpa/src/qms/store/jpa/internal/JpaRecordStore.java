@@ -362,6 +362,16 @@ final class JpaRecordStore implements RecordStore {
         return t.features.stream().filter(f -> f.kind == Kind.ATTRIBUTE || f.kind == Kind.REFERENCE).toList();
     }
 
+    /**
+     * One statement over each pair of link ends ({the record's end, the other end}): the branches {@code branch}
+     * writes from the two columns, joined by UNION ALL, each with one parameter, the record's id.
+     */
+    private static String perEnd(List<FeatureMapping[]> ends,
+            java.util.function.BinaryOperator<String> branch) {
+        return String.join(" UNION ALL ", ends.stream().map(end -> branch.apply(end[0].column, end[1].column))
+                .toList());
+    }
+
     /** "SELECT a.ID, a.VERSION, a.&lt;column&gt;, ..." of a type's row, columns as {@link #rowColumns}. */
     private static StringBuilder selectRow(TypeMapping t, String alias) {
         StringBuilder b = new StringBuilder("SELECT ").append(alias).append(".ID, ").append(alias).append(".VERSION");
@@ -429,15 +439,11 @@ final class JpaRecordStore implements RecordStore {
         List<Link> links(TypeMapping link, String id, List<FeatureMapping[]> ends) throws java.sql.SQLException {
             java.sql.Connection c = em.unwrap(java.sql.Connection.class);
             List<FeatureMapping> linkColumns = rowColumns(link);
-            StringBuilder sql = new StringBuilder();
-            for (FeatureMapping[] end : ends) {
-                sql.append(sql.length() == 0 ? "" : " UNION ALL ").append(selectRow(link, "l")).append(
-                        ", r.TYPE_NAME FROM ").append(link.table).append(" l LEFT JOIN SYS_RECORD r ON r.ID = l.")
-                        .append(end[1].column).append(" WHERE l.").append(end[0].column).append(" = ?");
-            }
+            String sql = perEnd(ends, (near, far) -> selectRow(link, "l") + ", r.TYPE_NAME FROM " + link.table
+                    + " l LEFT JOIN SYS_RECORD r ON r.ID = l." + far + " WHERE l." + near + " = ?");
             Map<String, Row> rows = new LinkedHashMap<>();
             Set<TypeMapping> farTypes = new java.util.LinkedHashSet<>();
-            query(c, sql.toString(), ends.size(), id, rs -> {
+            query(c, sql, ends.size(), id, rs -> {
                 rows.putIfAbsent(rs.getString(1), Row.read(rs, linkColumns));
                 String type = rs.getString(linkColumns.size() + 3);
                 TypeMapping t = type == null ? null : model.eClass(type).map(schema::typeOrNull).orElse(null);
@@ -451,32 +457,27 @@ final class JpaRecordStore implements RecordStore {
             reference(id, (EReference) ends.get(0)[0].feature, depth); // the record's own end
             if (depth >= 1) {
                 for (TypeMapping t : farTypes) {
-                    readLinkEnds(c, t, id, ends);
+                    readLinkEnds(c, link, t, id, ends);
                 }
             }
             return rows.values().stream().map(r -> (Link) record(link, r, depth)).toList();
         }
 
         /** The records of one type at the other end of the record's links, into {@link #loaded}. */
-        private void readLinkEnds(java.sql.Connection c, TypeMapping t, String id, List<FeatureMapping[]> ends)
-                throws java.sql.SQLException {
+        private void readLinkEnds(java.sql.Connection c, TypeMapping link, TypeMapping t, String id,
+                List<FeatureMapping[]> ends) throws java.sql.SQLException {
             List<FeatureMapping> columns = rowColumns(t);
-            String link = schema.type(QmsPackage.Literals.LINK).table;
-            StringBuilder sql = new StringBuilder();
-            for (FeatureMapping[] end : ends) {
-                sql.append(sql.length() == 0 ? "" : " UNION ALL ").append(selectRow(t, "e")).append(" FROM ")
-                        .append(t.table).append(" e JOIN ").append(link).append(" l ON e.ID = l.").append(end[1].column)
-                        .append(" WHERE l.").append(end[0].column).append(" = ?");
-            }
             List<Row> found = new ArrayList<>();
-            query(c, sql.toString(), ends.size(), id, rs -> found.add(Row.read(rs, columns)));
+            query(c, perEnd(ends, (near, far) -> selectRow(t, "e") + " FROM " + t.table + " e JOIN " + link.table
+                    + " l ON e.ID = l." + far + " WHERE l." + near + " = ?"), ends.size(), id, rs -> found.add(Row
+                            .read(rs, columns)));
             Set<String> ids = new LinkedHashSet<>();
             found.forEach(r -> ids.add(r.id()));
             if (t.features.stream().anyMatch(f -> f.kind == Kind.REFERENCES)) {
-                readReferences(c, id, ends, ids);
+                readReferences(c, link, id, ends, ids);
             }
             if (t.features.stream().anyMatch(f -> f.kind == Kind.CONTAINMENT)) {
-                prefetchLinkedChildren(t, ids, ends, id);
+                prefetchLinkedChildren(link, t, ids, ends, id);
             }
             for (Row r : found) {
                 if (!loaded.containsKey(r.id())) {
@@ -486,19 +487,15 @@ final class JpaRecordStore implements RecordStore {
         }
 
         /** The multi-valued references of the records at the other ends of the record's links. */
-        private void readReferences(java.sql.Connection c, String id, List<FeatureMapping[]> ends, Set<String> owners)
-                throws java.sql.SQLException {
+        private void readReferences(java.sql.Connection c, TypeMapping link, String id, List<FeatureMapping[]> ends,
+                Set<String> owners) throws java.sql.SQLException {
             if (referencesRead.containsAll(owners)) {
                 return;
             }
-            String link = schema.type(QmsPackage.Literals.LINK).table;
-            StringBuilder sql = new StringBuilder();
-            for (FeatureMapping[] end : ends) {
-                sql.append(sql.length() == 0 ? "" : " UNION ALL ").append("SELECT r.OWNER_ID, r.FEATURE, r.POS,"
-                        + " r.TARGET_ID FROM SYS_REFERENCE r JOIN ").append(link).append(" l ON r.OWNER_ID = l.")
-                        .append(end[1].column).append(" WHERE l.").append(end[0].column).append(" = ?");
-            }
-            query(c, sql.toString(), ends.size(), id, rs -> references.computeIfAbsent(rs.getString(1),
+            String sql = perEnd(ends, (near, far) -> "SELECT r.OWNER_ID, r.FEATURE, r.POS, r.TARGET_ID FROM"
+                    + " SYS_REFERENCE r JOIN " + link.table + " l ON r.OWNER_ID = l." + far + " WHERE l." + near
+                    + " = ?");
+            query(c, sql, ends.size(), id, rs -> references.computeIfAbsent(rs.getString(1),
                     k -> new HashMap<>()).computeIfAbsent(rs.getString(2), k -> new java.util.TreeMap<>()).put(rs
                             .getInt(3), rs.getString(4))); // a record linked twice comes twice: the same positions
             referencesRead.addAll(owners);
@@ -592,9 +589,8 @@ final class JpaRecordStore implements RecordStore {
          * Reads the contained records of the records ({@code owners}, of one type) at the other ends of the record's
          * links: a query per containment and contained type, each a join from the links.
          */
-        private void prefetchLinkedChildren(TypeMapping owner, Set<String> owners, List<FeatureMapping[]> ends,
-                String id) {
-            TypeMapping link = schema.type(QmsPackage.Literals.LINK);
+        private void prefetchLinkedChildren(TypeMapping link, TypeMapping owner, Set<String> owners,
+                List<FeatureMapping[]> ends, String id) {
             Set<Object> seen = new HashSet<>(); // a record linked twice comes twice
             childTables(owner, (containment, ct) -> {
                 for (FeatureMapping[] end : ends) {
