@@ -11,7 +11,8 @@ import qms.core.StoreFactory;
 
 /**
  * A command run without the workbench (restore, administrator recovery): reads its arguments, waits for the store
- * factory, runs, prints what happened and exits 0 on success, 1 otherwise.
+ * factory, runs, prints what happened and exits 0 on success (or the command's own code, see
+ * {@link #successCode()}), 1 otherwise.
  */
 abstract class HeadlessCommand implements IApplication {
 
@@ -32,7 +33,10 @@ abstract class HeadlessCommand implements IApplication {
                 System.err.println("No store is installed (the bundle qms.store.jpa is missing or not started)");
                 return Integer.valueOf(1);
             }
-            return run(factory) ? IApplication.EXIT_OK : Integer.valueOf(1);
+            if (!run(factory)) {
+                return Integer.valueOf(1);
+            }
+            return successCode() == 0 ? IApplication.EXIT_OK : Integer.valueOf(successCode());
         } catch (StoreException | IllegalArgumentException e) {
             System.err.println(failure() + ": " + e.getMessage());
             return Integer.valueOf(1);
@@ -48,6 +52,11 @@ abstract class HeadlessCommand implements IApplication {
 
     /** What failed, as the start of the error line ("Restore failed"). */
     abstract String failure();
+
+    /** The exit code of a run that succeeded: 0, or what the command says (2: a deadline is overdue). */
+    int successCode() {
+        return 0;
+    }
 
     /** Does the work and prints the outcome; true on success. */
     abstract boolean run(StoreFactory factory) throws Exception;

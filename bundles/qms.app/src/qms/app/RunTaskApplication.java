@@ -39,6 +39,7 @@ public final class RunTaskApplication extends HeadlessCommand {
     private Path keyFile;
     private String userId;
     private String task;
+    private int code;
 
     @Override
     boolean accept(String[] arguments) {
@@ -56,6 +57,11 @@ public final class RunTaskApplication extends HeadlessCommand {
                 + " <the task's arguments>" + System.lineSeparator() + "Tasks:" + tasks().values().stream()
                         .map(t -> System.lineSeparator() + "  -task " + t.name() + " " + t.usage()).reduce("",
                                 String::concat);
+    }
+
+    @Override
+    int successCode() {
+        return code;
     }
 
     @Override
@@ -92,7 +98,8 @@ public final class RunTaskApplication extends HeadlessCommand {
             }
             principal.set(signedIn.principal());
             try {
-                return chosen.run(store, List.of(args), System.out);
+                code = chosen.execute(store, List.of(args), System.out);
+                return code != 1;
             } finally {
                 store.accounts().signOut(userId, "Signed out: command-line task '" + task + "' ended");
             }

@@ -7,10 +7,11 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 import qms.model.Record;
 
 /**
- * A module's rule on how its stored records may change (a CAPA's due dates, once its plan is approved, move only by
- * an approved extension). The store checks it on every save of a record that is stored already, whoever saves it —
- * a form or code — and refuses the save with the rule's reason; forms lock the fields it locks, with the reason as
- * their tooltip. Contributed by {@link ModelContribution#changeRules()}.
+ * A module's rule on how its records may be saved: mostly how stored ones may change (a CAPA's due dates, once its
+ * plan is approved, move only by an approved extension), sometimes what a new one may not be (a second Effective
+ * version of an SOP). The store checks it on every save, whoever saves — a form or code — before anything of the save
+ * is written, and refuses the save with the rule's reason; forms lock the fields it locks, with the reason as their
+ * tooltip. Contributed by {@link ModelContribution#changeRules()}.
  */
 public interface ChangeRule {
 
@@ -29,5 +30,20 @@ public interface ChangeRule {
      * Why {@code changed} may not be saved over {@code stored} (the record as it is stored now), or null; {@code store}
      * reads other records (a CAPA's signed extensions).
      */
-    String whyNot(RecordStore store, Record stored, Record changed);
+    default String whyNot(RecordStore store, Record stored, Record changed) {
+        return null;
+    }
+
+    /**
+     * As {@link #whyNot(RecordStore, Record, Record)}, knowing the other records saved in the same call (an SOP version
+     * that becomes Effective while the one before it is superseded in the same save).
+     */
+    default String whyNot(RecordStore store, Record stored, Record changed, java.util.Collection<? extends Record> batch) {
+        return whyNot(store, stored, changed);
+    }
+
+    /** Why a new record may not be saved, or null; {@code batch}: every record of the save. */
+    default String whyNotNew(RecordStore store, Record created, java.util.Collection<? extends Record> batch) {
+        return null;
+    }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * after opening the store and signing the user in with their password (from the terminal, or the first line of
  * standard input), so every write is the user's, checked against their roles and recorded in the audit trail as
- * for the workbench.
+ * for the workbench. The process exits with {@link #execute}'s code.
  */
 public interface HeadlessTask {
 
@@ -32,6 +32,15 @@ public interface HeadlessTask {
      * @throws IllegalArgumentException an argument is missing or wrong (the message says which)
      */
     boolean run(RecordStore store, List<String> args, PrintStream out);
+
+    /**
+     * Does the work and says how the process exits: 0 done, 1 failed, or a code of the task's own that its usage
+     * documents (the incident clocks exit 2 when a deadline is overdue, for a cron job to act on). By default 0 or 1 as
+     * {@link #run} answers.
+     */
+    default int execute(RecordStore store, List<String> args, PrintStream out) {
+        return run(store, args, out) ? 0 : 1;
+    }
 
     /** The value after {@code name} in the arguments, or null. */
     static String argument(List<String> args, String name) {

@@ -28,7 +28,10 @@ public final class Hints {
     public static final String FILTER = "filter";
     /** On an EClass: the plural shown for its group in the navigator, where adding "s" is wrong ("People"). */
     public static final String PLURAL = "plural";
-    /** On an EClass: the attribute that labels its records (default: name, title, fullName, first string). */
+    /**
+     * On an EClass: the attribute that labels its records (default: name, title, fullName, first string), or a format
+     * over its own attributes, e.g. "{number} v{version}".
+     */
     public static final String LABEL = "label";
 
     /**
@@ -70,6 +73,37 @@ public final class Hints {
      * is still empty, it starts with that record's attribute (a finding's impact from its category's typical impact).
      */
     public static final String DEFAULT_FROM = "defaultFrom";
+
+    /**
+     * On an EClass: its records, once stored, never change (an SOP's or a CAPA's sign-off, an incident's timeline
+     * entry): the store refuses a save that changes or removes one, naming the field, and forms show them read-only.
+     * For a contained class (a timeline entry) new ones may still be added to their container.
+     */
+    public static final String IMMUTABLE = "immutable";
+    /**
+     * On a reference: how the trace names the step back from the referenced record to the referring one (a sign-off's
+     * subject: "Sign-off"); default: the reference's label and "of" ("System of").
+     */
+    public static final String INVERSE = "inverse";
+
+    /**
+     * On an EClass: its records are made by a module's step, not with New in the navigator (an SOP version comes from
+     * its SOP's "New Version…"); the value names that step, for the navigator's tooltip.
+     */
+    public static final String CREATED_WITH = "createdWith";
+    /**
+     * On an EClass: an inspection binder can be made of its records (findings, incidents): each is a binder's root
+     * and everything reached from it goes in.
+     */
+    public static final String BINDER_ROOT = "binderRoot";
+
+    /** On a date attribute: "true" means it may not lie in the future (when someone became aware of an incident). */
+    public static final String NOT_FUTURE = "notFuture";
+    /**
+     * On an attribute of a record class: the store sets it when the record (or a contained one) is first saved — "user"
+     * to who saves it, "time" to when — whatever it held, so a timeline entry says truly who recorded it when.
+     */
+    public static final String STAMP = "stamp";
 
     private Hints() {
     }

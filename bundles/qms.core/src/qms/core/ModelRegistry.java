@@ -105,6 +105,28 @@ public final class ModelRegistry {
         return a == null ? null : a.getDetails().get(key);
     }
 
+    /**
+     * The hint {@code key} of a record class, or if it has none of its nearest super class that has it: hints about a
+     * class's records ({@link Hints#WRITERS}, {@link Hints#DELETABLE}, {@link Hints#IMMUTABLE}) hold for its sub-classes.
+     */
+    public String classHint(EClass eClass, String key) {
+        String own = hint(eClass, key);
+        if (own != null) {
+            return own;
+        }
+        for (EClass s : eClass.getEAllSuperTypes()) { // nearest first: EMF lists them breadth-first from the class
+            String v = hint(s, key);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    public boolean classFlag(EClass eClass, String key) {
+        return Boolean.parseBoolean(classHint(eClass, key));
+    }
+
     public boolean flag(ENamedElement element, String key) {
         return Boolean.parseBoolean(hint(element, key));
     }

@@ -66,12 +66,18 @@ public final class Records {
         return object instanceof Record r ? r.getId() : null;
     }
 
-    /** The attribute that labels records of this class: hinted, else name, title, fullName, first string. */
+    /**
+     * The attribute that labels records of this class: hinted (the first one a hinted format names), else name,
+     * title, fullName, first string.
+     */
     public static EAttribute labelAttribute(EClass eClass) {
-        var hinted = eClass.getEAnnotation(Hints.SOURCE);
-        if (hinted != null && hinted.getDetails().get(Hints.LABEL) != null
-                && eClass.getEStructuralFeature(hinted.getDetails().get(Hints.LABEL)) instanceof EAttribute a) {
-            return a;
+        String hint = labelHint(eClass);
+        if (hint != null) {
+            java.util.regex.Matcher m = FORMAT_PART.matcher(hint);
+            String name = m.find() ? m.group(1) : hint;
+            if (eClass.getEStructuralFeature(name) instanceof EAttribute a) {
+                return a;
+            }
         }
         for (String name : LABEL_NAMES) {
             if (eClass.getEStructuralFeature(name) instanceof EAttribute a) {
@@ -83,6 +89,28 @@ public final class Records {
                 .findFirst().orElse(null);
     }
 
+    private static final java.util.regex.Pattern FORMAT_PART = java.util.regex.Pattern.compile("\\{(\\w+)}");
+
+    private static String labelHint(EClass eClass) {
+        var hinted = eClass.getEAnnotation(Hints.SOURCE);
+        return hinted == null ? null : hinted.getDetails().get(Hints.LABEL);
+    }
+
+    /** "{number} v{version}" with the record's own attribute values ("SOP-IT-001 v2"); "" if none is set. */
+    private static String format(EObject object, String format) {
+        java.util.regex.Matcher m = FORMAT_PART.matcher(format);
+        StringBuilder b = new StringBuilder();
+        boolean any = false;
+        while (m.find()) {
+            var f = object.eClass().getEStructuralFeature(m.group(1));
+            Object v = f instanceof EAttribute ? object.eGet(f) : null;
+            any |= v != null && !v.toString().isBlank();
+            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(v == null ? "" : v.toString()));
+        }
+        m.appendTail(b);
+        return any ? b.toString().strip() : "";
+    }
+
     /** A short human label: the label attribute's value, or the type and id for unnamed records and proxies. */
     public static String label(EObject object) {
         if (object == null) {
@@ -91,6 +119,13 @@ public final class Records {
         if (object instanceof Link link && !object.eIsProxy()) {
             return (link.getType() == null ? "link" : link.getType()) + ": " + label(link.getSource()) + " \u2192 "
                     + label(link.getTarget());
+        }
+        String format = object.eIsProxy() ? null : labelHint(object.eClass());
+        if (format != null && format.indexOf('{') >= 0) {
+            String formatted = format(object, format);
+            if (!formatted.isBlank()) {
+                return formatted;
+            }
         }
         EAttribute a = object.eIsProxy() ? null : labelAttribute(object.eClass());
         Object value = a == null ? null : object.eGet(a);

@@ -76,8 +76,9 @@ public final class Trace {
         for (IncomingReference r : store.incomingReferences(id)) {
             StringBuilder relation = new StringBuilder();
             r.containment().forEach(c -> relation.append(Validation.featureLabel(c)).append(" \u203a "));
-            in.add(new Step(Direction.IN, relation + Validation.featureLabel(r.reference()) + " of", r.source(), null,
-                    r.reference()));
+            String inverse = store.model().hint(r.reference(), Hints.INVERSE);
+            in.add(new Step(Direction.IN, relation + (inverse != null ? inverse : Validation.featureLabel(r
+                    .reference()) + " of"), r.source(), null, r.reference()));
         }
         Map<Record, String> labels = new IdentityHashMap<>(); // a label is worked out once, not at each comparison
         in.sort(Comparator.comparing(Step::relation).thenComparing(s -> labels.computeIfAbsent(s.record(),

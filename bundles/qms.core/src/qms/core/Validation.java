@@ -31,7 +31,27 @@ public final class Validation {
         BasicDiagnostic result = new BasicDiagnostic(EObjectValidator.DIAGNOSTIC_SOURCE, 0,
                 describe(record) + " is not valid", new Object[] { record });
         collect(raw, result);
+        notInTheFuture(record, result);
+        record.eAllContents().forEachRemaining(child -> notInTheFuture(child, result));
         return result.getChildren().isEmpty() ? Diagnostic.OK_INSTANCE : result;
+    }
+
+    /** Allowed for clocks a little apart (the moment typed on one machine, checked on another). */
+    private static final java.time.Duration SKEW = java.time.Duration.ofMinutes(5);
+
+    /** Moments hinted {@link Hints#NOT_FUTURE} that lie in the future. */
+    private static void notInTheFuture(EObject object, BasicDiagnostic into) {
+        java.time.Instant latest = java.time.Instant.now().plus(SKEW);
+        for (org.eclipse.emf.ecore.EAttribute a : object.eClass().getEAllAttributes()) {
+            var hints = a.getEAnnotation(Hints.SOURCE);
+            if (hints != null && "true".equals(hints.getDetails().get(Hints.NOT_FUTURE)) && !a.isMany()
+                    && object.eGet(a) instanceof java.util.Date d && d.toInstant().isAfter(latest)) {
+                into.add(new BasicDiagnostic(Diagnostic.ERROR, EObjectValidator.DIAGNOSTIC_SOURCE, 0, describe(object)
+                        + ": " + featureLabel(a) + " " + java.time.format.DateTimeFormatter.ofPattern(
+                                "yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(d.toInstant())
+                        + " is in the future", new Object[] { object, a }));
+            }
+        }
     }
 
     private static void collect(Diagnostic d, BasicDiagnostic into) {

@@ -4,14 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import org.eclipse.emf.ecore.EClass;
 
 import qms.capa.model.ActionKind;
 import qms.capa.model.ActionStatus;
@@ -27,29 +24,30 @@ import qms.capa.model.EffectivenessVerification;
 import qms.capa.model.ExtendedDate;
 import qms.capa.model.FishboneCause;
 import qms.capa.model.PlanApproval;
-import qms.capa.model.SignOff;
 import qms.capa.model.WhyStep;
-import qms.core.IncomingReference;
 import qms.core.LinkDirection;
 import qms.core.Query;
 import qms.core.RecordStore;
 import qms.core.Records;
 import qms.core.SignatureCheck;
+import qms.core.lifecycle.ControlledLifecycle;
+import qms.core.lifecycle.Lifecycle;
+import qms.core.lifecycle.Transition;
+import qms.core.lifecycle.Transition.Effect;
 import qms.model.EvidenceFile;
 import qms.model.Finding;
 import qms.model.FindingStatus;
 import qms.model.Link;
+import qms.model.SignOff;
 import qms.model.UserAccount;
 
 /**
- * The CAPA lifecycle: Open → Plan approved → In progress → Implemented → Effectiveness check → Closed, or back to
- * Open when the effectiveness check is Ineffective. Every signed step is a {@link SignOff} record: someone requests
- * it (the plan is submitted, a check's result is recorded, closure or a due-date extension is requested), which
- * writes what is to be approved; then someone else signs it, and only then does the CAPA move. The signature binds
- * the sign-off, which never changes, so it stays intact however the CAPA is worked on afterwards.
- * <p>
- * The steps work on the CAPA given, as a form shows it (saved and unchanged): the state moves in that object and is
- * saved, so the form shows it at once; if someone else saved the CAPA in the meantime, the store refuses the save.
+ * The CAPA lifecycle, declared on the core's controlled lifecycle ({@link Lifecycle}): Open → Plan approved → In
+ * progress → Implemented → Effectiveness check → Closed, or back to Open when the effectiveness check is Ineffective.
+ * Every signed step is a sign-off: someone requests it (the plan is submitted, a check's result is recorded, closure
+ * or a due-date extension is requested), which writes what is to be approved; then someone else signs it, and only
+ * then does the CAPA move. This class says what the CAPA's steps need (a complete plan, done actions with their
+ * evidence), what they change (findings follow their CAPA) and what each sign-off states; the core runs them.
  * <p>
  * Separation of duties: the plan, closure and extension approvers ("Approved", a QA Manager who did not write the
  * sign-off) and the effectiveness verifier ("Verified") must not be the CAPA's owner, unless the CAPA Settings
@@ -61,8 +59,24 @@ public final class CapaLifecycle {
     public static final String APPROVED = "Approved";
     public static final String VERIFIED = "Verified";
 
+    /** The reason every step but a look at the history gives once the CAPA is closed. */
+    private static final String CLOSED_ALREADY = "it is closed";
+    private static final String SEPARATION = " (separation of duties, CAPA Settings)";
+
     private final RecordStore store;
-    private final Clock clock;
+    private final ControlledLifecycle<Capa> steps;
+
+    public final Transition<Capa> approvePlan;
+    public final Transition<Capa> submitPlan;
+    public final Transition<Capa> start;
+    public final Transition<Capa> markImplemented;
+    public final Transition<Capa> beginCheck;
+    public final Transition<Capa> verify;
+    public final Transition<Capa> recordCheck;
+    public final Transition<Capa> approveClosure;
+    public final Transition<Capa> requestClosure;
+    public final Transition<Capa> approveExtension;
+    public final Transition<Capa> requestExtension;
 
     public CapaLifecycle(RecordStore store) {
         this(store, Clock.systemUTC());
@@ -70,37 +84,112 @@ public final class CapaLifecycle {
 
     public CapaLifecycle(RecordStore store, Clock clock) {
         this.store = store;
-        this.clock = clock;
+        approvePlan = Transition.<Capa>sign("Approve Plan", "approve the plan of", APPROVED)
+                .from(CapaStatus.OPEN).to(CapaStatus.PLAN_APPROVED)
+                .states(c -> "Plan approval of " + name(c), CapaLifecycle::plan)
+                .current("the plan was changed after it was submitted; submit it again", true)
+                .none("no plan was submitted for approval")
+                .notBy(c -> settings().isIndependentApprover() ? ownerId(c) : null, "owns the CAPA and may not"
+                        + " approve its plan" + SEPARATION)
+                .effect(a -> {
+                    List<Finding> started = new ArrayList<>();
+                    for (Finding f : findings(a.subject())) { // their CAPA is under way now
+                        if (f.getStatus() == FindingStatus.OPEN || f.getStatus() == FindingStatus.RESPONSE_DUE) {
+                            f.setStatus(FindingStatus.CAPA_IN_PROGRESS);
+                            started.add(f);
+                        }
+                    }
+                    return new Effect(started, null);
+                }).build();
+        submitPlan = Transition.<Capa>request("Submit Plan for Approval", "submit the plan of", approvePlan,
+                CapaPackage.Literals.PLAN_APPROVAL)
+                .from(CapaStatus.OPEN).wrongState(c -> "its plan is approved already (status " + c.getStatus() + ")")
+                .waiting("its plan was submitted already and waits for approval")
+                .guard(a -> planIncomplete(a.subject())).build();
+        start = Transition.<Capa>direct("Start Work", "start")
+                .from(CapaStatus.PLAN_APPROVED).to(CapaStatus.IN_PROGRESS)
+                .wrongState(c -> c.getStatus() == CapaStatus.OPEN ? "its plan is not approved (status Open)"
+                        : "its status is " + c.getStatus() + ", not Plan approved").build();
+        markImplemented = Transition.<Capa>direct("Mark Implemented", "mark as implemented")
+                .from(CapaStatus.IN_PROGRESS).to(CapaStatus.IMPLEMENTED)
+                .guard(a -> actionsOpen(a.subject())).effect(a -> implemented(a.subject())).build();
+        beginCheck = Transition.<Capa>direct("Begin Effectiveness Check", "begin the effectiveness check of")
+                .from(CapaStatus.IMPLEMENTED).to(CapaStatus.EFFECTIVENESS_CHECK)
+                .guard(a -> blank(a.subject().getSuccessCriteria()) ? Optional.of("its success criteria are not"
+                        + " written") : Optional.empty())
+                .effect(a -> {
+                    a.subject().unsetEffectivenessResult();
+                    return Effect.NONE;
+                }).build();
+        verify = Transition.<Capa>sign("Verify Effectiveness", "verify the effectiveness of", VERIFIED)
+                .from(CapaStatus.EFFECTIVENESS_CHECK).none("no check result waits for verification")
+                .notBy(c -> settings().isIndependentVerifier() ? ownerId(c) : null, "owns the CAPA and may not"
+                        + " verify its effectiveness" + SEPARATION)
+                .effect(a -> verified(a.subject(), (EffectivenessVerification) a.signOff())).build();
+        recordCheck = Transition.<Capa>request("Record Check Result", "record the effectiveness check of", verify,
+                CapaPackage.Literals.EFFECTIVENESS_VERIFICATION)
+                .from(CapaStatus.EFFECTIVENESS_CHECK).waiting("a check result waits for its verification")
+                .guard(a -> isEffective(a.subject()) ? Optional.of("it was verified effective already")
+                        : Optional.empty()).build();
+        approveClosure = Transition.<Capa>sign("Approve Closure", "close", APPROVED)
+                .from(CapaStatus.EFFECTIVENESS_CHECK).to(CapaStatus.CLOSED)
+                .states(c -> "Closure of " + name(c), this::closure)
+                .current("the CAPA or the findings it closes changed after closure was requested (another CAPA for"
+                        + " one of its findings opened or closed); request closure again", true)
+                .none("closure was not requested")
+                .notBy(c -> settings().isIndependentApprover() ? ownerId(c) : null, "owns the CAPA and may not"
+                        + " approve its closure" + SEPARATION)
+                .effect(a -> closed(a.subject(), a.userId())).build();
+        requestClosure = Transition.<Capa>request("Request Closure", "request closure of", approveClosure,
+                CapaPackage.Literals.CLOSURE_APPROVAL)
+                .from(CapaStatus.EFFECTIVENESS_CHECK).wrongState(CapaLifecycle::notEffective)
+                .waiting("closure was requested already")
+                .guard(a -> isEffective(a.subject()) ? Optional.empty() : Optional.of(notEffective(a.subject())))
+                .build();
+        approveExtension = Transition.<Capa>sign("Approve Extension", "approve an extension of", APPROVED)
+                .signedAlready("the extension is approved already").none("no extension waits for approval")
+                .notBy(c -> settings().isIndependentApprover() ? ownerId(c) : null, "owns the CAPA and may not"
+                        + " approve its extensions" + SEPARATION)
+                .guard(a -> CapaExtensions.moved(a.subject(), (DueDateExtension) a.signOff()))
+                .effect(a -> CapaExtensions.extend(a.subject(), (DueDateExtension) a.signOff())).build();
+        requestExtension = Transition.<Capa>request("Request Due-date Extension", "extend a due date of",
+                approveExtension, CapaPackage.Literals.DUE_DATE_EXTENSION).manyWaiting().build();
+        steps = new ControlledLifecycle<>(store, clock, Lifecycle.of(Capa.class, CapaPackage.Literals.CAPA__STATUS,
+                CapaLifecycle::name).end(CapaStatus.CLOSED, CLOSED_ALREADY)
+                .transition(submitPlan).transition(approvePlan).transition(start).transition(markImplemented)
+                .transition(beginCheck).transition(recordCheck).transition(verify).transition(requestClosure)
+                .transition(approveClosure).transition(requestExtension).transition(approveExtension).build());
+    }
+
+    /** The core's runner of the CAPA's lifecycle (for the lifecycle dialog and the tasks). */
+    public ControlledLifecycle<Capa> steps() {
+        return steps;
+    }
+
+    RecordStore store() {
+        return store;
     }
 
     // ------------------------------------------------------------------------------------------ reading
 
     /** The CAPA's sign-offs, oldest first. */
     public List<SignOff> signOffs(Capa capa) {
-        List<SignOff> result = new ArrayList<>();
-        for (IncomingReference r : store.incomingReferences(capa.getId())) {
-            if (r.source() instanceof SignOff s && r.reference() == CapaPackage.Literals.SIGN_OFF__CAPA) {
-                result.add(s);
-            }
-        }
-        result.sort(Comparator.comparing(SignOff::getRequestedAt));
-        return result;
+        return steps.signOffs(capa);
     }
 
     /** The meaning a sign-off is signed with. */
     public static String meaning(SignOff s) {
-        return s instanceof EffectivenessVerification ? VERIFIED : APPROVED;
+        return s.getMeaning();
     }
 
     /** Whether the sign-off carries an intact signature of its meaning. */
     public boolean isSigned(SignOff s) {
-        return signature(s).isPresent();
+        return steps.isSigned(s);
     }
 
     /** The intact signature of the sign-off's meaning, if it was signed. */
     public Optional<SignatureCheck> signature(SignOff s) {
-        return store.signatures().signatures(s.getId()).stream().filter(c -> c.intact() && c.signature()
-                .getMeaning().equalsIgnoreCase(meaning(s))).findFirst();
+        return steps.signature(s);
     }
 
     /** The newest unsigned sign-off of a type, if one waits for its signature (a superseded one does not). */
@@ -120,10 +209,7 @@ public final class CapaLifecycle {
      * for again): it waits for nobody, and stays as it was written. {@code all}: the CAPA's sign-offs.
      */
     public boolean superseded(SignOff s, List<SignOff> all) {
-        if (!(s instanceof PlanApproval || s instanceof ClosureApproval) || isSigned(s)) {
-            return false;
-        }
-        return all.subList(all.indexOf(s) + 1, all.size()).stream().anyMatch(o -> o.eClass() == s.eClass());
+        return steps.superseded(s, all);
     }
 
     /** The CAPA Settings (the first record; the defaults if there is none). */
@@ -134,26 +220,22 @@ public final class CapaLifecycle {
 
     /** Today, as the due dates count days (UTC calendar days). */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return steps.today();
+    }
+
+    private String user() {
+        return store.principal() == null ? "" : store.principal().userId();
     }
 
     // ------------------------------------------------------------------------------------------ the plan
 
-    /** The reason every step but a look at the history gives once the CAPA is closed. */
-    private static final String CLOSED_ALREADY = "it is closed";
-
     /** Why the plan cannot be submitted for approval now, or empty if it can. */
     public Optional<String> whyNotSubmitPlan(Capa capa) {
-        if (capa.getStatus() == CapaStatus.CLOSED) {
-            return Optional.of(CLOSED_ALREADY);
-        }
+        return steps.whyNot(submitPlan, capa, user());
+    }
+
+    private Optional<String> planIncomplete(Capa capa) {
         List<String> missing = new ArrayList<>();
-        if (capa.getStatus() != CapaStatus.OPEN) {
-            return Optional.of("its plan is approved already (status " + capa.getStatus() + ")");
-        }
-        if (pending(capa, PlanApproval.class).filter(p -> p.getStatement().equals(plan(capa))).isPresent()) {
-            return Optional.of("its plan was submitted already and waits for approval");
-        } // a plan changed after it was submitted is submitted again
         if (capa.getOwner() == null) {
             missing.add("an owner");
         }
@@ -180,75 +262,35 @@ public final class CapaLifecycle {
 
     /** Submits the plan for approval: writes the plan as it is now into a sign-off that waits for its signature. */
     public PlanApproval submitPlan(Capa capa) {
-        Capa c = capa;
-        refuseIf(c, "submit the plan of", whyNotSubmitPlan(c));
-        PlanApproval p = signOff(CapaPackage.Literals.PLAN_APPROVAL, c, "Plan approval of " + name(c), plan(c));
-        store.save(p, null);
-        return p;
+        return steps.request(submitPlan, capa);
     }
 
     /** Why {@code userId} cannot approve the CAPA's plan now, or empty (the password is checked when signing). */
     public Optional<String> whyNotApprovePlan(Capa capa, String userId) {
-        if (capa.getStatus() == CapaStatus.CLOSED) {
-            return Optional.of(CLOSED_ALREADY);
-        }
-        if (capa.getStatus() != CapaStatus.OPEN) {
-            return Optional.of("its status is " + capa.getStatus() + ", not Open");
-        }
-        Optional<PlanApproval> p = pending(capa, PlanApproval.class);
-        if (p.isEmpty()) {
-            return Optional.of("no plan was submitted for approval");
-        }
-        if (!plan(capa).equals(p.get().getStatement())) {
-            return Optional.of("the plan was changed after it was submitted; submit it again");
-        }
-        return independent(capa, userId, settings().isIndependentApprover(), "approve its plan");
+        return steps.whyNot(approvePlan, capa, userId);
     }
 
-    /** Signs the submitted plan ("Approved") and moves the CAPA to Plan approved. */
+    /** Signs the submitted plan ("Approved") and moves the CAPA to Plan approved; its findings are under way. */
     public Capa approvePlan(Capa capa, String userId, char[] password) {
-        Capa c = capa;
-        refuseIf(c, "approve the plan of", whyNotApprovePlan(c, userId));
-        store.signatures().sign(pending(c, PlanApproval.class).orElseThrow().getId(), userId, password, APPROVED);
-        c.setStatus(CapaStatus.PLAN_APPROVED);
-        List<qms.model.Record> changed = new ArrayList<>(List.of(c));
-        for (Finding f : findings(c)) { // their CAPA is under way now
-            if (f.getStatus() == FindingStatus.OPEN || f.getStatus() == FindingStatus.RESPONSE_DUE) {
-                f.setStatus(FindingStatus.CAPA_IN_PROGRESS);
-                changed.add(f);
-            }
-        }
-        store.save(changed, null);
-        return c;
+        return steps.sign(approvePlan, capa, userId, password);
     }
 
     // ------------------------------------------------------------------------------------------ the work
 
     public Optional<String> whyNotStart(Capa capa) {
-        if (capa.getStatus() == CapaStatus.CLOSED) {
-            return Optional.of(CLOSED_ALREADY);
-        }
-        return capa.getStatus() == CapaStatus.PLAN_APPROVED ? Optional.empty()
-                : Optional.of(capa.getStatus() == CapaStatus.OPEN ? "its plan is not approved (status Open)"
-                        : "its status is " + capa.getStatus() + ", not Plan approved");
+        return steps.whyNot(start, capa, user());
     }
 
     /** Plan approved → In progress. */
     public Capa start(Capa capa) {
-        Capa c = capa;
-        refuseIf(c, "start", whyNotStart(c));
-        c.setStatus(CapaStatus.IN_PROGRESS);
-        store.save(c, null);
-        return c;
+        return steps.run(start, capa);
     }
 
     public Optional<String> whyNotImplemented(Capa capa) {
-        if (capa.getStatus() == CapaStatus.CLOSED) {
-            return Optional.of(CLOSED_ALREADY);
-        }
-        if (capa.getStatus() != CapaStatus.IN_PROGRESS) {
-            return Optional.of("its status is " + capa.getStatus() + ", not In progress");
-        }
+        return steps.whyNot(markImplemented, capa, user());
+    }
+
+    private static Optional<String> actionsOpen(Capa capa) {
         List<String> open = new ArrayList<>();
         for (CapaAction a : capa.getActions()) {
             if (a.getStatus() == ActionStatus.DONE && a.getCompletionEvidence().isEmpty()) {
@@ -269,58 +311,36 @@ public final class CapaLifecycle {
      * effectiveness check's due date from the settings unless one is set.
      */
     public Capa markImplemented(Capa capa) {
-        Capa c = capa;
-        refuseIf(c, "mark as implemented", whyNotImplemented(c));
+        return steps.run(markImplemented, capa);
+    }
+
+    private Effect implemented(Capa c) {
         LocalDate today = today();
         for (CapaAction a : c.getActions()) {
             if (a.getStatus() == ActionStatus.DONE && a.getCompletedOn() == null) {
                 a.setCompletedOn(day(today));
             }
         }
-        c.setStatus(CapaStatus.IMPLEMENTED);
         c.setImplementedOn(day(today));
         if (c.getEffectivenessDue() == null) {
             c.setEffectivenessDue(day(today.plusDays(settings().getEffectivenessCheckDays())));
         }
-        store.save(c, null);
-        return c;
+        return Effect.NONE;
     }
 
     public Optional<String> whyNotBeginCheck(Capa capa) {
-        if (capa.getStatus() == CapaStatus.CLOSED) {
-            return Optional.of(CLOSED_ALREADY);
-        }
-        if (capa.getStatus() != CapaStatus.IMPLEMENTED) {
-            return Optional.of("its status is " + capa.getStatus() + ", not Implemented");
-        }
-        return blank(capa.getSuccessCriteria()) ? Optional.of("its success criteria are not written") : Optional.empty();
+        return steps.whyNot(beginCheck, capa, user());
     }
 
     /** Implemented → Effectiveness check (the success criteria must be written). */
     public Capa beginEffectivenessCheck(Capa capa) {
-        Capa c = capa;
-        refuseIf(c, "begin the effectiveness check of", whyNotBeginCheck(c));
-        c.setStatus(CapaStatus.EFFECTIVENESS_CHECK);
-        c.unsetEffectivenessResult();
-        store.save(c, null);
-        return c;
+        return steps.run(beginCheck, capa);
     }
 
     // ------------------------------------------------------------------------------------------ effectiveness
 
     public Optional<String> whyNotRecordEffectiveness(Capa capa) {
-        if (capa.getStatus() == CapaStatus.CLOSED) {
-            return Optional.of(CLOSED_ALREADY);
-        }
-        if (capa.getStatus() != CapaStatus.EFFECTIVENESS_CHECK) {
-            return Optional.of("its status is " + capa.getStatus() + ", not Effectiveness check");
-        }
-        if (isEffective(capa)) {
-            return Optional.of("it was verified effective already");
-        }
-        return pending(capa, EffectivenessVerification.class).isPresent()
-                ? Optional.of("a check result waits for its verification")
-                : Optional.empty();
+        return steps.whyNot(recordCheck, capa, user());
     }
 
     /**
@@ -342,10 +362,8 @@ public final class CapaLifecycle {
     public EffectivenessVerification recordEffectiveness(Capa capa, EffectivenessResult result, String note,
             List<EvidenceFile> evidence) {
         Objects.requireNonNull(result, "result");
-        Capa c = capa;
-        refuseIf(c, "record the effectiveness check of", whyNotRecordEffectiveness(c));
-        StringBuilder s = new StringBuilder("Effectiveness check of ").append(name(c)).append('\n')
-                .append("Success criteria: ").append(c.getSuccessCriteria()).append('\n')
+        StringBuilder s = new StringBuilder("Effectiveness check of ").append(name(capa)).append('\n')
+                .append("Success criteria: ").append(capa.getSuccessCriteria()).append('\n')
                 .append("Result: ").append(result.getLiteral()).append('\n');
         if (!blank(note)) {
             s.append("Finding of the check: ").append(note.strip()).append('\n');
@@ -353,25 +371,15 @@ public final class CapaLifecycle {
         for (EvidenceFile e : evidence) {
             s.append("Evidence: ").append(e.getName()).append(" (SHA-256 ").append(e.getSha256()).append(")\n");
         }
-        EffectivenessVerification v = signOff(CapaPackage.Literals.EFFECTIVENESS_VERIFICATION, c,
-                "Effectiveness check of " + name(c) + ": " + result.getLiteral(), s.toString());
-        v.setResult(result);
-        v.getEvidence().addAll(evidence);
-        store.save(v, null);
-        return v;
+        return steps.<EffectivenessVerification>request(recordCheck, capa, "Effectiveness check of " + name(capa)
+                + ": " + result.getLiteral(), s.toString(), v -> {
+                    v.setResult(result);
+                    v.getEvidence().addAll(evidence);
+                });
     }
 
     public Optional<String> whyNotVerifyEffectiveness(Capa capa, String userId) {
-        if (capa.getStatus() == CapaStatus.CLOSED) {
-            return Optional.of(CLOSED_ALREADY);
-        }
-        if (capa.getStatus() != CapaStatus.EFFECTIVENESS_CHECK) {
-            return Optional.of("its status is " + capa.getStatus() + ", not Effectiveness check");
-        }
-        if (pending(capa, EffectivenessVerification.class).isEmpty()) {
-            return Optional.of("no check result waits for verification");
-        }
-        return independent(capa, userId, settings().isIndependentVerifier(), "verify its effectiveness");
+        return steps.whyNot(verify, capa, userId);
     }
 
     /**
@@ -379,10 +387,10 @@ public final class CapaLifecycle {
      * (status Open, a new plan is needed and approved again). Inconclusive: the check is to be repeated.
      */
     public Capa verifyEffectiveness(Capa capa, String userId, char[] password) {
-        Capa c = capa;
-        refuseIf(c, "verify the effectiveness of", whyNotVerifyEffectiveness(c, userId));
-        EffectivenessVerification v = pending(c, EffectivenessVerification.class).orElseThrow();
-        store.signatures().sign(v.getId(), userId, password, VERIFIED);
+        return steps.sign(verify, capa, userId, password);
+    }
+
+    private static Effect verified(Capa c, EffectivenessVerification v) {
         c.setEffectivenessResult(v.getResult());
         if (v.getResult() == EffectivenessResult.INEFFECTIVE) {
             c.setStatus(CapaStatus.OPEN);
@@ -390,31 +398,22 @@ public final class CapaLifecycle {
             c.setImplementedOn(null);
             c.setEffectivenessDue(null);
         }
-        store.save(c, null);
-        return c;
+        return Effect.of(c);
     }
 
     // ------------------------------------------------------------------------------------------ closure
 
     public Optional<String> whyNotRequestClosure(Capa capa) {
-        if (capa.getStatus() == CapaStatus.CLOSED) {
-            return Optional.of(CLOSED_ALREADY);
-        }
-        if (capa.getStatus() != CapaStatus.EFFECTIVENESS_CHECK || !isEffective(capa)) {
-            return Optional.of("its effectiveness is not verified as Effective (status " + capa.getStatus() + ")");
-        }
-        // requested again if what it closes changed since (another CAPA for one of its findings opened or closed)
-        return pending(capa, ClosureApproval.class).filter(p -> p.getStatement().equals(closure(capa))).isPresent()
-                ? Optional.of("closure was requested already") : Optional.empty();
+        return steps.whyNot(requestClosure, capa, user());
+    }
+
+    private static String notEffective(Capa c) {
+        return "its effectiveness is not verified as Effective (status " + c.getStatus() + ")";
     }
 
     /** Requests closure: writes the CAPA's summary into a sign-off that waits for the approver's signature. */
     public ClosureApproval requestClosure(Capa capa) {
-        Capa c = capa;
-        refuseIf(c, "request closure of", whyNotRequestClosure(c));
-        ClosureApproval a = signOff(CapaPackage.Literals.CLOSURE_APPROVAL, c, "Closure of " + name(c), closure(c));
-        store.save(a, null);
-        return a;
+        return steps.request(requestClosure, capa);
     }
 
     /**
@@ -435,34 +434,20 @@ public final class CapaLifecycle {
     }
 
     public Optional<String> whyNotApproveClosure(Capa capa, String userId) {
-        if (capa.getStatus() == CapaStatus.CLOSED) {
-            return Optional.of("it is closed already");
-        }
-        Optional<ClosureApproval> requested = pending(capa, ClosureApproval.class);
-        if (requested.isEmpty()) {
-            return Optional.of("closure was not requested");
-        }
-        if (!requested.get().getStatement().equals(closure(capa))) { // what would be signed is not what closes
-            return Optional.of("the CAPA or the findings it closes changed after closure was requested (another CAPA"
-                    + " for one of its findings opened or closed); request closure again");
-        }
-        return independent(capa, userId, settings().isIndependentApprover(), "approve its closure");
+        return steps.whyNot(approveClosure, capa, userId);
     }
 
-    /** Signs the closure ("Approved") and closes the CAPA. */
+    /** Signs the closure ("Approved") and closes the CAPA and the findings it closes. */
     public Capa approveClosure(Capa capa, String userId, char[] password) {
-        Capa c = capa;
-        refuseIf(c, "close", whyNotApproveClosure(c, userId));
+        return steps.sign(approveClosure, capa, userId, password);
+    }
+
+    private Effect closed(Capa c, String approver) {
         List<Finding> closing = closedWith(c);
-        store.signatures().sign(pending(c, ClosureApproval.class).orElseThrow().getId(), userId, password, APPROVED);
-        c.setStatus(CapaStatus.CLOSED);
         c.setClosedOn(day(today()));
-        List<qms.model.Record> changed = new ArrayList<>(List.of(c));
         closing.forEach(f -> f.setStatus(FindingStatus.CLOSED));
-        changed.addAll(closing);
-        store.save(changed, closing.isEmpty() ? null : "Closed with " + capa(c) + ", its closure approved by "
-                + userId);
-        return c;
+        return new Effect(closing, closing.isEmpty() ? null : "Closed with " + capa(c) + ", its closure approved by "
+                + approver);
     }
 
     // ------------------------------------------------------------------------------------------ the findings
@@ -499,7 +484,7 @@ public final class CapaLifecycle {
 
     /** Why no due-date extension can be requested now (the CAPA is closed), or empty. */
     public Optional<String> whyNotRequestExtension(Capa capa) {
-        return capa.getStatus() == CapaStatus.CLOSED ? Optional.of("it is closed") : Optional.empty();
+        return steps.whyNot(requestExtension, capa, user());
     }
 
     /**
@@ -508,69 +493,16 @@ public final class CapaLifecycle {
      */
     public DueDateExtension requestExtension(Capa capa, ExtendedDate which, CapaAction action, LocalDate newDue,
             String reason) {
-        Capa c = capa;
-        CapaAction a = action == null ? null : c.getActions().stream().filter(x -> x.getId().equals(action.getId()))
-                .findFirst().orElse(null);
-        Date current = due(c, which, a);
-        String what = which == ExtendedDate.ACTION_DUE && a != null ? "the due date of the action '"
-                + a.getDescription() + "'" : "the " + which.getLiteral().toLowerCase(java.util.Locale.ROOT);
-        Optional<String> refusal = whyNotRequestExtension(c).or(() -> {
-            if (which == ExtendedDate.ACTION_DUE && a == null) {
-                return Optional.of("the action to extend is not one of its actions");
-            } else if (blank(reason)) {
-                return Optional.of("an extension needs a reason");
-            } else if (newDue == null || newDue.isBefore(today())) {
-                return Optional.of("the new due date must not be in the past");
-            } else if (current != null && !newDue.isAfter(dayOf(current))) {
-                return Optional.of("the new due date must be after the current one, " + text(current));
-            } else if (signOffs(c).stream().anyMatch(s -> s instanceof DueDateExtension x && !isSigned(x)
-                    && x.getExtendedDate() == which && Objects.equals(x.getActionId(), a == null ? null : a.getId()))) {
-                return Optional.of("an extension of " + what + " waits for approval already");
-            }
-            return Optional.empty();
-        });
-        refuseIf(c, "extend a due date of", refusal);
-        DueDateExtension x = signOff(CapaPackage.Literals.DUE_DATE_EXTENSION, c, "Extension of " + what + " of "
-                + name(c) + " to " + newDue, "Extend " + what + " of " + name(c) + " from " + text(current) + " to "
-                        + newDue + ".\nReason: " + reason.strip() + "\n");
-        x.setExtendedDate(which);
-        x.setActionId(a == null ? null : a.getId());
-        x.setPreviousDue(current);
-        x.setNewDue(day(newDue));
-        x.setReason(reason.strip());
-        store.save(x, null);
-        return x;
+        return new CapaExtensions(this).request(capa, which, action, newDue, reason);
     }
 
     public Optional<String> whyNotApproveExtension(Capa capa, DueDateExtension x, String userId) {
-        if (isSigned(x)) {
-            return Optional.of("the extension is approved already");
-        }
-        if (capa.getStatus() == CapaStatus.CLOSED) {
-            return Optional.of("the CAPA is closed");
-        }
-        CapaAction a = x.getActionId() == null ? null : capa.getActions().stream().filter(y -> y.getId().equals(
-                x.getActionId())).findFirst().orElse(null);
-        if (!Objects.equals(due(capa, x.getExtendedDate(), a), x.getPreviousDue())) {
-            return Optional.of("the due date was changed after the extension was requested");
-        }
-        return independent(capa, userId, settings().isIndependentApprover(), "approve its extensions");
+        return steps.whyNot(approveExtension, capa, x, userId);
     }
 
     /** Signs the extension ("Approved") and moves the due date; the extension stays as its history. */
     public Capa approveExtension(Capa capa, DueDateExtension extension, String userId, char[] password) {
-        Capa c = capa;
-        DueDateExtension x = (DueDateExtension) store.get(extension.getId());
-        refuseIf(c, "approve an extension of", whyNotApproveExtension(c, x, userId));
-        store.signatures().sign(x.getId(), userId, password, APPROVED);
-        switch (x.getExtendedDate()) {
-        case CAPA_DUE -> c.setDueDate(x.getNewDue());
-        case EFFECTIVENESS_DUE -> c.setEffectivenessDue(x.getNewDue());
-        case ACTION_DUE -> c.getActions().stream().filter(a -> a.getId().equals(x.getActionId())).findFirst()
-                .orElseThrow().setDue(x.getNewDue());
-        }
-        store.save(c, null);
-        return c;
+        return steps.sign(approveExtension, capa, extension, userId, password);
     }
 
     /** The due-date extensions of a CAPA, oldest first, approved or not. */
@@ -624,37 +556,8 @@ public final class CapaLifecycle {
         return s.toString();
     }
 
-    private Optional<String> independent(Capa capa, String userId, boolean required, String what) {
-        if (required && capa.getOwner() != null && userId.equals(capa.getOwner().getUserId())) {
-            return Optional.of(userId + " owns the CAPA and may not " + what + " (separation of duties, CAPA"
-                    + " Settings)");
-        }
-        return Optional.empty();
-    }
-
-    private <T extends SignOff> T signOff(EClass type, Capa capa, String title, String statement) {
-        T s = Records.newRecord(type);
-        s.setTitle(title);
-        s.setCapa(capa);
-        s.setRequestedBy(store.principal().userId());
-        s.setRequestedAt(Date.from(clock.instant()));
-        s.setStatement(statement);
-        return s;
-    }
-
-    private static void refuseIf(Capa c, String step, Optional<String> refusal) {
-        if (refusal.isPresent()) {
-            throw new CapaStepRefusedException("Cannot " + step + " " + name(c) + ": " + refusal.get()
-                    + ". Nothing was changed.");
-        }
-    }
-
-    private static Date due(Capa c, ExtendedDate which, CapaAction a) {
-        return switch (which) {
-        case CAPA_DUE -> c.getDueDate();
-        case EFFECTIVENESS_DUE -> c.getEffectivenessDue();
-        case ACTION_DUE -> a == null ? null : a.getDue();
-        };
+    private static String ownerId(Capa c) {
+        return c.getOwner() == null ? null : c.getOwner().getUserId();
     }
 
     /** "CAPA-2026-007 'Title'" for a reference that says CAPA, "CAPA 7 'Title'" or "CAPA 'Title'" otherwise. */
@@ -679,11 +582,11 @@ public final class CapaLifecycle {
         return LocalDate.ofInstant(d.toInstant(), ZoneOffset.UTC);
     }
 
-    private static String text(Date d) {
+    static String text(Date d) {
         return d == null ? "(none)" : dayOf(d).toString();
     }
 
-    private static boolean blank(String s) {
+    static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 }

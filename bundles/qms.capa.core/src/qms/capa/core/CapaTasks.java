@@ -15,13 +15,13 @@ import qms.capa.model.Capa;
 import qms.capa.model.CapaAction;
 import qms.capa.model.CapaPackage;
 import qms.capa.model.CapaStatus;
-import qms.capa.model.SignOff;
 import qms.core.Query;
 import qms.core.RecordStore;
 import qms.core.Records;
 import qms.model.QmsPackage;
 import qms.model.AccessRole;
 import qms.model.Record;
+import qms.model.SignOff;
 import qms.model.UserAccount;
 
 /**
@@ -103,12 +103,9 @@ public final class CapaTasks {
                 tasks.add(new Task(Kind.EFFECTIVENESS_CHECK, c, "Check effectiveness", owner, day(c
                         .getEffectivenessDue()), c, owner));
             }
-            List<SignOff> signOffs = lifecycle.signOffs(c);
-            for (SignOff s : signOffs) {
-                if (!lifecycle.isSigned(s) && !lifecycle.superseded(s, signOffs)) {
-                    tasks.add(new Task(Kind.SIGN_OFF, c, "Sign (" + CapaLifecycle.meaning(s) + "): " + s.getTitle(),
-                            null, null, s, owner));
-                }
+            for (SignOff s : lifecycle.steps().waiting(c)) {
+                tasks.add(new Task(Kind.SIGN_OFF, c, "Sign (" + s.getMeaning() + "): " + s.getTitle(), null, null, s,
+                        owner));
             }
         }
         LocalDate today = lifecycle.today();
@@ -141,7 +138,7 @@ public final class CapaTasks {
     private static boolean mayApprove(Task t, String userId, Set<AccessRole> roles) {
         SignOff s = (SignOff) t.subject();
         boolean owner = userId.equals(t.capaOwner());
-        boolean role = CapaLifecycle.APPROVED.equals(CapaLifecycle.meaning(s)) ? roles.contains(AccessRole.QA_MANAGER)
+        boolean role = CapaLifecycle.APPROVED.equals(s.getMeaning()) ? roles.contains(AccessRole.QA_MANAGER)
                 : roles.stream().anyMatch(r -> r != AccessRole.AUDITOR);
         return role && !owner && !userId.equals(s.getRequestedBy());
     }

@@ -32,7 +32,7 @@ import qms.capa.model.EffectivenessVerification;
 import qms.capa.model.ExtendedDate;
 import qms.capa.model.PlanApproval;
 import qms.capa.model.RootCauseMethod;
-import qms.capa.model.SignOff;
+import qms.model.SignOff;
 import qms.capa.model.SystemicRootCause;
 import qms.capa.model.WhyStep;
 import qms.core.AuditQuery;
@@ -127,7 +127,7 @@ class CapaLifecycleTest {
     }
 
     private String refusal(Runnable step) {
-        return assertThrows(CapaStepRefusedException.class, step::run).getMessage();
+        return assertThrows(qms.core.lifecycle.StepRefusedException.class, step::run).getMessage();
     }
 
     @Test

@@ -84,7 +84,7 @@ class CapaTraceTest {
         assertEquals(List.of("OUT addresses"), relations(fromCapa, finding));
         assertEquals(List.of("OUT Actions \u203a Completion evidence"), relations(fromCapa, report));
         assertTrue(relations(fromCapa, carl).contains("OUT Owner"), fromCapa.toString());
-        assertEquals(List.of("IN CAPA of"), relations(fromCapa, plan));
+        assertEquals(List.of("IN Sign-off"), relations(fromCapa, plan));
 
         List<Trace.Step> fromEvidence = Trace.steps(store, report);
         assertEquals(List.of("IN Actions \u203a Completion evidence of"), relations(fromEvidence, capa),

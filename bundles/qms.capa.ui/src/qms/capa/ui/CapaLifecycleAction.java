@@ -35,6 +35,6 @@ public final class CapaLifecycleAction implements RecordAction {
 
     @Override
     public void run(Context context) {
-        new CapaLifecycleDialog(context.shell(), context.store(), (Capa) context.record()).open();
+        CapaLifecycleDialog.of(context.shell(), context.store(), (Capa) context.record()).open();
     }
 }

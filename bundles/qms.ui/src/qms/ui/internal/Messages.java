@@ -14,6 +14,7 @@ public final class Messages extends NLS {
     public static String Navigator_deleteTitle;
     public static String Navigator_deleteConfirm;
     public static String Navigator_deleteReferenced;
+    public static String Navigator_createdWith;
 
     public static String Form_notANumber;
     public static String Form_chooseTitle;
@@ -121,6 +122,18 @@ public final class Messages extends NLS {
     public static String Trace_failedMark;
     public static String Trace_action;
     public static String Trace_actionDescription;
+
+    public static String Lifecycle_steps;
+    public static String Lifecycle_readOnly;
+    public static String Lifecycle_notNow;
+    public static String Lifecycle_possible;
+    public static String Lifecycle_history;
+    public static String Lifecycle_signOff;
+    public static String Lifecycle_requested;
+    public static String Lifecycle_signature;
+    public static String Lifecycle_superseded;
+    public static String Lifecycle_waits;
+    public static String Lifecycle_notSigned;
 
     static {
         NLS.initializeMessages("qms.ui.internal.messages", Messages.class);

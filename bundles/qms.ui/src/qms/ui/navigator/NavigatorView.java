@@ -77,9 +77,12 @@ public final class NavigatorView extends QmsViewPart {
                     open(RecordEditorInput.create(type));
                 }
             };
-            create.setEnabled(mayWrite);
+            String createdWith = QmsUi.get().model().classHint(type, qms.core.Hints.CREATED_WITH);
+            create.setEnabled(mayWrite && createdWith == null);
             if (!mayWrite) {
                 create.setToolTipText(Messages.Navigator_notAllowed);
+            } else if (createdWith != null) {
+                create.setToolTipText(Messages.bind(Messages.Navigator_createdWith, createdWith));
             }
             menu.add(create);
         }
@@ -117,7 +120,7 @@ public final class NavigatorView extends QmsViewPart {
                     delete((Record) first);
                 }
             };
-            delete.setEnabled(mayWrite && !"false".equals(QmsUi.get().model().hint(type,
+            delete.setEnabled(mayWrite && !"false".equals(QmsUi.get().model().classHint(type,
                     qms.core.Hints.DELETABLE)));
             menu.add(delete);
         }

@@ -27,22 +27,31 @@ final class Part11Fixture implements AutoCloseable {
     final Principal admin;
 
     Part11Fixture(Path dataDir) {
-        store = new DerbyStoreFactory().open(new StoreConfig(dataDir, DerbyTesting.keyFile(dataDir)),
-                ModelRegistry.core(), user::get);
+        this(dataDir, ModelRegistry.core());
+    }
+
+    /** A new store with the given model (a test module's, say). */
+    Part11Fixture(Path dataDir, ModelRegistry model) {
+        store = new DerbyStoreFactory().open(new StoreConfig(dataDir, DerbyTesting.keyFile(dataDir)), model,
+                user::get);
         store.accounts().createFirstAdministrator("admin", "Ada Admin", ADMIN_PASSWORD, Set.of());
         admin = store.accounts().signIn("admin", ADMIN_PASSWORD).principal();
         user.set(admin);
     }
 
-    private Part11Fixture(Path dataDir, Path keyFile) {
-        store = new DerbyStoreFactory().open(new StoreConfig(dataDir, keyFile), ModelRegistry.core(), user::get);
+    private Part11Fixture(Path dataDir, Path keyFile, ModelRegistry model) {
+        store = new DerbyStoreFactory().open(new StoreConfig(dataDir, keyFile), model, user::get);
         admin = store.accounts().signIn("admin", ADMIN_PASSWORD).principal();
         user.set(admin);
     }
 
     /** A store made earlier by a fixture (or restored from one's backup), with its administrator signed in. */
     static Part11Fixture open(Path dataDir, Path keyFile) {
-        return new Part11Fixture(dataDir, keyFile);
+        return open(dataDir, keyFile, ModelRegistry.core());
+    }
+
+    static Part11Fixture open(Path dataDir, Path keyFile, ModelRegistry model) {
+        return new Part11Fixture(dataDir, keyFile, model);
     }
 
     /** An account with a password (set by the administrator, then changed by the user to {@link #PASSWORD}). */

@@ -220,8 +220,13 @@ final class JpaAccounts implements Accounts {
             if (count(tx.em, QmsPackage.Literals.SYSTEM_SETTINGS) == 0) {
                 store.upsertIn(tx, Records.newRecord(QmsPackage.Literals.SYSTEM_SETTINGS));
             }
-            if (count(tx.em, QmsPackage.Literals.SIGNATURE_MEANING) == 0) {
-                for (SignatureMeaning m : defaultMeanings()) {
+            // a module's meanings may be there already (written as its defaults when the store opened)
+            TypeMapping meanings = store.schema().type(QmsPackage.Literals.SIGNATURE_MEANING);
+            String name = meanings.feature(QmsPackage.Literals.SIGNATURE_MEANING__NAME).property;
+            Set<String> present = new java.util.HashSet<>(tx.em.createQuery("SELECT e." + name + " FROM "
+                    + meanings.alias + " e", String.class).getResultList());
+            for (SignatureMeaning m : defaultMeanings()) {
+                if (!present.contains(m.getName())) {
                     store.upsertIn(tx, m);
                 }
             }

@@ -710,13 +710,16 @@ final class JpaRecordStore implements RecordStore {
     static final class Tx {
         final EntityManager em;
         final AuditWriter audit;
+        /** Who the transaction writes for. */
+        final String user;
         final List<Runnable> afterCommit = new ArrayList<>();
         /** An account record was written: the cached roles must be looked up again. */
         boolean accountsChanged;
 
-        Tx(EntityManager em, AuditWriter audit) {
+        Tx(EntityManager em, AuditWriter audit, String user) {
             this.em = em;
             this.audit = audit;
+            this.user = user;
         }
     }
 
@@ -740,7 +743,7 @@ final class JpaRecordStore implements RecordStore {
             EntityTransaction tx = em.getTransaction();
             try {
                 tx.begin();
-                Tx t = new Tx(em, new AuditWriter(em, user, reason));
+                Tx t = new Tx(em, new AuditWriter(em, user, reason), user);
                 T result = work.apply(t);
                 em.flush();
                 tx.commit();
@@ -804,10 +807,12 @@ final class JpaRecordStore implements RecordStore {
      */
     private void checkChangeRules(Collection<? extends Record> records) {
         for (Record r : records) {
-            List<qms.core.ChangeRule> rules = LoadedState.of(r) == null ? List.of() : model.changeRules(r.eClass());
-            Record stored = rules.isEmpty() ? null : find(r.getId()).orElse(null);
-            for (qms.core.ChangeRule rule : stored == null ? List.<qms.core.ChangeRule>of() : rules) {
-                String why = rule.whyNot(this, stored, r);
+            List<qms.core.ChangeRule> rules = model.changeRules(r.eClass());
+            boolean isNew = LoadedState.of(r) == null;
+            Record stored = rules.isEmpty() || isNew ? null : find(r.getId()).orElse(null);
+            for (qms.core.ChangeRule rule : rules) {
+                String why = isNew ? rule.whyNotNew(this, r, records) : stored == null ? null : rule.whyNot(this,
+                        stored, r, records);
                 if (why != null) {
                     throw new qms.core.ChangeRefusedException(why + ". Nothing was saved.");
                 }
@@ -933,6 +938,7 @@ final class JpaRecordStore implements RecordStore {
         }
         String controlled = isNew || tx.audit.hasReason() ? null : controlled(tx.em, t, e);
         int entriesBefore = tx.audit.written();
+        boolean immutable = !isNew && model.classFlag(t.eClass, qms.core.Hints.IMMUTABLE);
         if (record instanceof qms.model.UserAccount account) {
             tx.accountsChanged = true;
             if (isNew) {
@@ -945,6 +951,7 @@ final class JpaRecordStore implements RecordStore {
             e.set(TypeMapping.OWNER_POS, ownerId == null ? null : position);
         }
         if (isNew) {
+            stamp(tx, record);
             appendSnapshot(tx, id, t.typeName, label, AuditAction.CREATE, values(t, record));
         }
         for (FeatureMapping f : t.features) {
@@ -955,6 +962,7 @@ final class JpaRecordStore implements RecordStore {
                         : f.toColumn(record.eGet(f.feature));
                 Object oldValue = isNew ? null : e.get(f.property);
                 if (isNew || !FeatureMapping.same(oldValue, newValue)) {
+                    refuseIfImmutable(immutable, record, f, f.text(f.fromColumn(oldValue)));
                     if (!isNew && model.flag(f.feature, qms.core.Hints.FIXED)) {
                         throw Validation.failure(record, f.feature, "cannot be changed once saved (it was '"
                                 + f.text(f.fromColumn(oldValue)) + "'). Nothing was saved.");
@@ -970,6 +978,7 @@ final class JpaRecordStore implements RecordStore {
                 String newValue = Records.id((EObject) record.eGet(f.feature));
                 String oldValue = isNew ? null : e.get(f.property);
                 if (isNew || !Objects.equals(oldValue, newValue)) {
+                    refuseIfImmutable(immutable, record, f, null);
                     e.set(f.property, newValue);
                     if (!isNew) {
                         tx.audit.append(id, t.typeName, label, AuditAction.UPDATE, f.feature.getName(), oldValue, newValue);
@@ -981,6 +990,7 @@ final class JpaRecordStore implements RecordStore {
                         .toList();
                 List<String> oldIds = isNew ? List.of() : referenceRows(tx.em, id, f.feature.getName());
                 if (!newIds.equals(oldIds)) {
+                    refuseIfImmutable(immutable, record, f, null);
                     replaceReferenceRows(tx.em, id, f.feature.getName(), newIds);
                     if (!isNew) {
                         tx.audit.append(id, t.typeName, label, AuditAction.UPDATE, f.feature.getName(), joined(oldIds),
@@ -1000,6 +1010,8 @@ final class JpaRecordStore implements RecordStore {
                 List<String> newIds = children.stream().map(Record::getId).toList();
                 for (String gone : oldIds) {
                     if (!newIds.contains(gone)) {
+                        refuseIfImmutable(immutable || model.classFlag(((EReference) f.feature).getEReferenceType(),
+                                qms.core.Hints.IMMUTABLE), record, f, null);
                         deleteById(tx, gone);
                     }
                 }
@@ -1024,6 +1036,34 @@ final class JpaRecordStore implements RecordStore {
         }
         DynamicEntity managed = e;
         tx.afterCommit.add(() -> LoadedState.set(record, ((Number) managed.get(TypeMapping.VERSION)).longValue()));
+    }
+
+    /** Sets the attributes hinted {@link qms.core.Hints#STAMP} of a new record to who saves it and when. */
+    private void stamp(Tx tx, Record record) {
+        for (EAttribute a : record.eClass().getEAllAttributes()) {
+            String stamp = model.hint(a, qms.core.Hints.STAMP);
+            if ("user".equals(stamp)) {
+                record.eSet(a, tx.user);
+            } else if ("time".equals(stamp)) {
+                record.eSet(a, new java.util.Date());
+            }
+        }
+    }
+
+    /**
+     * A stored record of a class hinted {@link qms.core.Hints#IMMUTABLE} (a sign-off, a timeline entry) is never
+     * changed, and a contained one never removed: the save is refused naming the field, inside the transaction, so
+     * nothing of it is written.
+     */
+    private static void refuseIfImmutable(boolean immutable, Record record, FeatureMapping f, String was) {
+        if (immutable) {
+            String kind = Validation.typeLabel(f.feature instanceof EReference r && r.isContainment()
+                    ? r.getEReferenceType() : record.eClass()).toLowerCase(java.util.Locale.ROOT);
+            boolean quote = was != null && was.length() <= 80 && was.indexOf('\n') < 0;
+            throw Validation.failure(record, f.feature, "cannot be changed" + (quote ? " (it was '" + was + "')"
+                    : "") + ": " + ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind + " is never"
+                    + " changed or removed once saved (add a new one instead)");
+        }
     }
 
     /**
@@ -1119,7 +1159,7 @@ final class JpaRecordStore implements RecordStore {
     @Override
     public void delete(Record record, String reason, boolean force) {
         authorize("delete", record);
-        if ("false".equals(model.hint(record.eClass(), qms.core.Hints.DELETABLE))) {
+        if ("false".equals(model.classHint(record.eClass(), qms.core.Hints.DELETABLE))) {
             throw new StoreException(Validation.describe(record) + " cannot be deleted: "
                     + Validation.typeLabel(record.eClass()) + " records are kept for good"
                     + (record instanceof qms.model.UserAccount ? " (deactivate the account instead)" : "")
@@ -1442,37 +1482,58 @@ final class JpaRecordStore implements RecordStore {
     // ------------------------------------------------------------------------------------------------ lifecycle
 
     /**
-     * Writes the contributions' default records of each class the store has not had them for yet (see
-     * {@link qms.core.ModelContribution#defaultRecords()}): only into an empty class, once, remembered in the store's
-     * settings, attributed to the suite and audited.
+     * Writes the contributions' default records (see {@link qms.core.ModelContribution#defaultRecords()}) that the
+     * store has not had yet: each once, the first time the store opens with the contribution that brings it, unless a
+     * record of its class with the same label exists already (a module's signature meaning among the core's); each is
+     * remembered by class and label in the store's settings, so editing or deleting it afterwards is the users'
+     * business. Attributed to the suite and audited.
      */
     void seedDefaults() {
         Map<EClass, List<Record>> defaults = model.defaultRecords();
-        List<EClass> due = read(em -> defaults.keySet().stream().filter(c -> em.find(SettingEntity.class,
-                SettingEntity.DEFAULTS + ModelRegistry.typeName(c)) == null).toList());
+        Map<EClass, List<Record>> due = read(em -> {
+            Map<EClass, List<Record>> todo = new java.util.LinkedHashMap<>();
+            defaults.forEach((c, records) -> records.stream().filter(r -> em.find(SettingEntity.class, defaultKey(c,
+                    r)) == null).forEach(r -> todo.computeIfAbsent(c, k -> new ArrayList<>()).add(r)));
+            return todo;
+        });
         if (due.isEmpty()) {
             return;
         }
         write("system", null, tx -> {
-            for (EClass c : due) {
-                TypeMapping t = schema.type(c);
-                long existing = tx.em.createQuery("SELECT COUNT(e) FROM " + t.alias + " e", Long.class)
-                        .getSingleResult();
-                if (existing == 0) {
-                    for (Record r : defaults.get(c)) {
-                        upsertIn(tx, r);
-                    }
-                    tx.audit.append(null, null, null, AuditAction.SYSTEM, null, null, "The suite's "
-                            + defaults.get(c).size() + " default records of " + Validation.typeLabel(c)
-                            + " were added");
+            for (Map.Entry<EClass, List<Record>> d : due.entrySet()) {
+                TypeMapping t = schema.type(d.getKey());
+                Set<String> present = new HashSet<>();
+                for (DynamicEntity e : tx.em.createQuery("SELECT e FROM " + t.alias + " e", DynamicEntity.class)
+                        .getResultList()) {
+                    present.add(labelOf(t, e));
                 }
-                SettingEntity done = new SettingEntity();
-                done.name = SettingEntity.DEFAULTS + ModelRegistry.typeName(c);
-                done.value = Instant.now().toString();
-                tx.em.persist(done);
+                List<Record> added = new ArrayList<>();
+                for (Record r : d.getValue()) {
+                    if (present.add(Records.label(r))) {
+                        upsertIn(tx, r);
+                        added.add(r);
+                    }
+                    SettingEntity done = new SettingEntity();
+                    done.name = defaultKey(d.getKey(), r);
+                    done.value = Instant.now().toString();
+                    tx.em.persist(done);
+                }
+                if (!added.isEmpty()) {
+                    tx.audit.append(null, null, null, AuditAction.SYSTEM, null, null, "The suite's " + added.size()
+                            + " default record" + (added.size() == 1 ? "" : "s") + " of " + Validation.typeLabel(d
+                                    .getKey()) + " were added: " + String.join(", ", added.stream().map(Records::label)
+                                            .toList()));
+                }
             }
             return null;
         });
+    }
+
+    /** The setting that remembers a default record was written (or found): class and label, within 128 characters. */
+    private static String defaultKey(EClass c, Record r) {
+        String key = SettingEntity.DEFAULTS + ModelRegistry.typeName(c) + "/" + Records.label(r);
+        return key.length() <= 128 ? key : key.substring(0, 64) + "#" + AuditChain.sha256(key.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)).substring(0, 63);
     }
 
     /** Appends SYSTEM entries (e.g. the schema was extended) in a transaction of their own. */

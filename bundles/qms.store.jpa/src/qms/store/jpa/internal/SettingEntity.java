@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 public class SettingEntity {
 
     static final String SCHEMA_FINGERPRINT = "schema.fingerprint";
-    /** Prefix of the setting, per record class type name, that says its default records were written. */
+    /** Prefix of the settings, per record class type name and label, that say a default record was written. */
     static final String DEFAULTS = "defaults.";
 
     @Id
