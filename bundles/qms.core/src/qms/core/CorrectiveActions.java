@@ -13,6 +13,9 @@ import qms.model.Record;
  */
 public interface CorrectiveActions {
 
+    /** The type of the link from a CAPA to what it addresses (contributed by the CAPA module). */
+    String ADDRESSES = "addresses";
+
     /**
      * A new CAPA for {@code source} (it "addresses" it), related to {@code related} (the SOP version the incident was
      * handled under), owned by the signed-in user, with its links — not saved: the caller saves them with its own

@@ -105,6 +105,12 @@ public final class Hints {
      */
     public static final String STAMP = "stamp";
 
+    /**
+     * On a contained record class: the attributes, space-separated, that tell its rows apart when two versions of its
+     * container are compared (a step's "number"); default: its label.
+     */
+    public static final String KEY = "key";
+
     private Hints() {
     }
 }

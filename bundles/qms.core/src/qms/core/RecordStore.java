@@ -31,8 +31,10 @@ public interface RecordStore extends AutoCloseable {
      * Streams some values of the records matching the query, one row per record in the query's order, without
      * building the records: for reads too large to hold as records (statuses over a million backup log entries).
      * Attributes come as the model types them (enum literals, dates, numbers); single references as the referenced
-     * record's id; the record's own id is {@code QmsPackage.Literals.RECORD__ID}. Only single-valued attributes and
-     * single non-containment references can be read this way.
+     * record's id; the record's own id is {@code QmsPackage.Literals.RECORD__ID}; for a contained record (an
+     * incident's task), the containment reference of its container ({@code INCIDENT__TASKS}) reads the id of the
+     * record that contains it through that reference. Attributes (a list of enum literals too) and single
+     * non-containment references can be read this way, not lists of references.
      * Paging (offset, limit) applies.
      */
     default void scan(Query query, List<? extends org.eclipse.emf.ecore.EStructuralFeature> features,

@@ -25,9 +25,9 @@ import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 
 /**
- * The frame every PDF report of the suite shares: A4 landscape, an embedded Unicode font (Liberation Sans, which
- * OpenPDF ships), a title and heading lines, tables whose header repeats on each page, and a footer with the
- * report's name and "Page n of m". Tables are written in chunks so that reports of any length need little memory.
+ * The frame every PDF report of the suite shares: A4 landscape (or portrait), an embedded Unicode font (Liberation
+ * Sans, which OpenPDF ships), a title and heading lines, tables whose header repeats on each page, and a footer with
+ * the report's name and "Page n of m". Tables are written in chunks so that reports of any length need little memory.
  */
 public class PdfReport implements AutoCloseable {
 
@@ -49,6 +49,11 @@ public class PdfReport implements AutoCloseable {
 
     /** Opens a report on {@code out}; {@code footer} names it at the bottom of each page. */
     public PdfReport(OutputStream out, String documentTitle, String footer) throws IOException {
+        this(out, documentTitle, footer, false);
+    }
+
+    /** As {@link #PdfReport(OutputStream, String, String)}, on A4 portrait pages when {@code portrait}. */
+    public PdfReport(OutputStream out, String documentTitle, String footer, boolean portrait) throws IOException {
         base = font();
         title = new Font(base, 16);
         normal = new Font(base, 9);
@@ -56,7 +61,7 @@ public class PdfReport implements AutoCloseable {
         strong = new Font(base, 9, Font.BOLD);
         alarm = new Font(base, 9, Font.NORMAL, RED);
         sectionFont = new Font(base, 12, Font.BOLD);
-        document = new Document(PageSize.A4.rotate(), 28, 28, 28, 36);
+        document = new Document(portrait ? PageSize.A4 : PageSize.A4.rotate(), 28, 28, 28, 36);
         try {
             writer = PdfWriter.getInstance(document, out);
         } catch (DocumentException e) {

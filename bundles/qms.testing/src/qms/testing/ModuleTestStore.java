@@ -61,6 +61,22 @@ public class ModuleTestStore implements AutoCloseable {
         user.set(QA);
     }
 
+    /**
+     * Adds an account who can sign: its password set by the administrator and changed by the user to
+     * {@code password}. The signed-in user stays who it was.
+     */
+    public UserAccount addUser(Principal p, String password, AccessRole... roles) {
+        Principal before = user.get();
+        user.set(ADMIN);
+        store.save(TestAccounts.account(p, roles), null);
+        UserAccount a = store.list(Query.of(QmsPackage.Literals.USER_ACCOUNT)).stream().map(UserAccount.class::cast)
+                .filter(x -> x.getUserId().equals(p.userId())).findFirst().orElseThrow();
+        store.accounts().setPassword(a.getId(), "temporary password 1".toCharArray());
+        store.accounts().changePassword(p.userId(), "temporary password 1".toCharArray(), password.toCharArray());
+        user.set(before);
+        return a;
+    }
+
     public void actAs(Principal p) {
         user.set(p);
     }

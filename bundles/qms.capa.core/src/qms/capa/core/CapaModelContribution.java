@@ -14,7 +14,7 @@ import qms.core.ModelContribution;
 public final class CapaModelContribution implements ModelContribution {
 
     /** Link type from a CAPA to what it addresses. */
-    public static final String ADDRESSES = "addresses";
+    public static final String ADDRESSES = qms.core.CorrectiveActions.ADDRESSES;
 
     @Override
     public List<EPackage> ePackages() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.eclipse.emf.common.util.Enumerator;
 
@@ -96,8 +97,12 @@ public final class ControlledLifecycle<T extends Record> {
      * declared {@link Transition#resubmittable()}. {@code all}: the record's sign-offs, {@code s} among them.
      */
     public boolean superseded(SignOff s, List<SignOff> all) {
+        return superseded(s, all, this::isSigned);
+    }
+
+    private boolean superseded(SignOff s, List<SignOff> all, Predicate<SignOff> signed) {
         Optional<Transition<T>> signing = lifecycle.signing(s.getStep());
-        if (signing.isEmpty() || !signing.get().resubmittable() || isSigned(s)) {
+        if (signing.isEmpty() || !signing.get().resubmittable() || signed.test(s)) {
             return false;
         }
         return all.subList(all.indexOf(s) + 1, all.size()).stream().anyMatch(o -> s.getStep().equals(o.getStep()));
@@ -120,12 +125,19 @@ public final class ControlledLifecycle<T extends Record> {
      * signing step starts from (a review request of a version sent back to draft waits for nobody).
      */
     public List<SignOff> waiting(T subject) {
-        List<SignOff> all = signOffs(subject);
+        return waiting(subject, signOffs(subject), this::isSigned);
+    }
+
+    /**
+     * As {@link #waiting(Record)}, for lists of many records read at once (a tasks view over every SOP): {@code all} are
+     * the record's sign-offs, oldest first, and {@code signed} says which carry a signature of their meaning.
+     */
+    public List<SignOff> waiting(T subject, List<SignOff> all, Predicate<SignOff> signed) {
         List<SignOff> result = new ArrayList<>();
         for (SignOff s : all) {
             Optional<Transition<T>> signing = lifecycle.signing(s.getStep());
             if (signing.isPresent() && lifecycle.ended(subject).isEmpty() && signing.get().startsFrom(lifecycle
-                    .state(subject)) && !isSigned(s) && !superseded(s, all)) {
+                    .state(subject)) && !signed.test(s) && !superseded(s, all, signed)) {
                 result.add(s);
             }
         }

@@ -72,6 +72,11 @@ final class FeatureMapping {
                     String.class, 36, true);
         }
         EAttribute a = (EAttribute) f;
+        if (TypeMapping.VERSION.equals(a.getName())) {
+            throw new IllegalArgumentException("attribute " + a.getEContainingClass().getName() + "." + a.getName()
+                    + " cannot be stored: '" + a.getName() + "' is the store's own optimistic-lock property; rename it"
+                    + " in the .ecore");
+        }
         if (a.isMany()) {
             if (!(a.getEAttributeType() instanceof EEnum)) {
                 throw new IllegalArgumentException("multi-valued attribute " + a.getEContainingClass().getName()

@@ -201,17 +201,27 @@ final class JpaRecordStore implements RecordStore {
         TypeMapping t = schema.type(query.type());
         List<FeatureMapping> fs = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ID");
+        List<Boolean> owner = new ArrayList<>();
         for (EStructuralFeature f : features) {
             if (f == QmsPackage.Literals.RECORD__ID) {
                 fs.add(null); // the id is selected anyway
+                owner.add(false);
+                continue;
+            }
+            if (f instanceof EReference r && r.isContainment() && t.containable && r.getEReferenceType()
+                    .isSuperTypeOf(query.type())) {
+                fs.add(null); // the record that contains this one through r: its owner column
+                owner.add(true);
+                sql.append(", CASE WHEN OWNER_FEATURE = '").append(r.getName()).append("' THEN OWNER_ID END");
                 continue;
             }
             FeatureMapping m = t.feature(f);
-            if (m == null || m.property == null || f.isMany()) {
+            if (m == null || m.property == null || f instanceof EReference && f.isMany()) {
                 throw new IllegalArgumentException(f.getName() + " of " + query.type().getName() + " cannot be"
-                        + " scanned: only single attributes and single references can");
+                        + " scanned: only attributes, single references and the containment holding it can");
             }
             fs.add(m);
+            owner.add(false);
             sql.append(", ").append(m.column);
         }
         sql.append(" FROM ").append(t.table);
@@ -237,8 +247,9 @@ final class JpaRecordStore implements RecordStore {
                         Object[] values = new Object[fs.size()];
                         for (int i = 0, column = 2; i < values.length; i++) {
                             FeatureMapping f = fs.get(i);
-                            values[i] = f == null ? rs.getString(1) : f.kind == FeatureMapping.Kind.REFERENCE
-                                    ? rs.getString(column++) : f.fromColumn(f.read(rs, column++));
+                            values[i] = owner.get(i) ? rs.getString(column++) : f == null ? rs.getString(1)
+                                    : f.kind == FeatureMapping.Kind.REFERENCE ? rs.getString(column++) : f.fromColumn(f
+                                            .read(rs, column++));
                         }
                         sink.accept(values);
                     }
