@@ -7,6 +7,8 @@
 #   P4  the product (-Xmx512m) opening the compliance log over 1,000,000 entries, against opening an empty view
 #   P6  the product opening the Trace view on a finding with 1,000 linked records, against an empty view; one trace
 #       step through the store against one raw JDBC query of the same links and records
+#   P7  the clocks and open tasks of 10,000 incidents, and the training matrix of 500 SOPs x 250 people (some 47,500
+#       signed trainings), through the store, against hand-written SQL reading the same rows / one SQL join
 # The machine is shared and noisy: compare ratios, not seconds, and run it twice before believing a change.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -25,6 +25,14 @@ public interface Signatures {
      */
     Signature sign(String recordId, String userId, char[] password, String meaning);
 
+    /**
+     * Why the meaning's rules (roles, separation of duties, meanings that exclude each other) would refuse
+     * {@code userId}'s signature of the saved record with {@code meaning}, as a clause ("you created the record, and
+     * 'Approved' must come from someone else (separation of duties)"); empty if they allow it or the user has no
+     * account. The password is not asked: this is what a dialog shows before anyone signs.
+     */
+    java.util.Optional<String> refusal(String recordId, String userId, String meaning);
+
     /** The record's signatures, oldest first, each checked against the record's current content. */
     List<SignatureCheck> signatures(String recordId);
 

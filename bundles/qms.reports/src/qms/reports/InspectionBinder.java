@@ -158,12 +158,14 @@ public final class InspectionBinder {
         Deque<Entry> queue = new ArrayDeque<>();
         for (String id : findingIds) {
             Record finding = store.get(id);
-            if (!(finding instanceof Finding)) {
-                throw new StoreException("An inspection binder is made for findings; " + Records.label(finding)
-                        + " is a " + finding.eClass().getName() + ". Nothing was exported.");
+            if (!model.flag(finding.eClass(), Hints.BINDER_ROOT)) {
+                throw new StoreException("An inspection binder is made for findings (and, with their modules,"
+                        + " incidents); " + Records.label(finding) + " is a " + qms.core.Validation.typeLabel(finding
+                                .eClass()) + ". Nothing was exported.");
             }
             included.computeIfAbsent(id, k -> {
-                Entry e = new Entry(included.size() + 1, finding, 0, "chosen finding");
+                Entry e = new Entry(included.size() + 1, finding, 0, "chosen " + qms.core.Validation.typeLabel(
+                        finding.eClass()).toLowerCase(java.util.Locale.ROOT));
                 queue.add(e);
                 return e;
             });
@@ -430,10 +432,17 @@ public final class InspectionBinder {
 
     /** A folder name that says what the binder holds: inspection-binder-IA-2026-007-20261123-1403. */
     public static String suggestedName(List<? extends Record> findings, Instant now) {
-        String what = findings.size() == 1 && findings.get(0) instanceof Finding f && f.getReference() != null
-                ? f.getReference() : findings.size() + "-findings";
+        String what = findings.size() == 1 && reference(findings.get(0)) != null ? reference(findings.get(0))
+                : findings.size() + (findings.stream().allMatch(Finding.class::isInstance) ? "-findings" : "-records");
         return "inspection-binder-" + safeName(what) + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
                 .withZone(ZoneOffset.UTC).format(now.truncatedTo(ChronoUnit.MINUTES));
+    }
+
+    /** A root's own reference ("IA-2026-007", "INC-2026-003"): its attribute named "reference", if it has one. */
+    private static String reference(Record r) {
+        var f = r.eClass().getEStructuralFeature("reference");
+        return f instanceof org.eclipse.emf.ecore.EAttribute && r.eGet(f) instanceof String s && !s.isBlank() ? s
+                : null;
     }
 
     static String safeName(String name) {

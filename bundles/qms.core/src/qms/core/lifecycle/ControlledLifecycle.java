@@ -167,6 +167,15 @@ public final class ControlledLifecycle<T extends Record> {
 
     /** As {@link #whyNot(Transition, Object, String)}, for signing a given sign-off (null: the one that waits). */
     public Optional<String> whyNot(Transition<T> step, T subject, SignOff which, String userId) {
+        return whyNot(step, subject, which, userId, true);
+    }
+
+    /**
+     * With {@code signatureRules}, also what the signature's meaning would refuse; signing leaves that to the store,
+     * which refuses it with an {@link qms.core.AccessDeniedException} and audits the denial.
+     */
+    private Optional<String> whyNot(Transition<T> step, T subject, SignOff which, String userId,
+            boolean signatureRules) {
         requireDeclared(step);
         Optional<String> ended = lifecycle.ended(subject);
         if (ended.isPresent()) {
@@ -205,7 +214,13 @@ public final class ControlledLifecycle<T extends Record> {
                 return excluded;
             }
         }
-        return step.guard(new Attempt<>(subject, userId, signOff));
+        Optional<String> guard = step.guard(new Attempt<>(subject, userId, signOff));
+        if (guard.isPresent() || step.kind() != Kind.SIGN || !signatureRules) {
+            return guard;
+        }
+        // what the signature itself would refuse (the meaning's roles, not by who wrote the sign-off), said now
+        return store.signatures().refusal(signOff.getId(), userId, step.meaning()).map(r -> userId
+                + " may not sign \u201c" + step.meaning() + "\u201d: " + r);
     }
 
     // ------------------------------------------------------------------------------------------ do it
@@ -288,7 +303,7 @@ public final class ControlledLifecycle<T extends Record> {
             throw new IllegalArgumentException("'" + step.name() + "' is a " + step.kind() + " step");
         }
         SignOff signOff = which == null ? pending(subject, step).orElse(null) : (SignOff) store.get(which.getId());
-        refuseIf(step, subject, whyNot(step, subject, signOff, userId));
+        refuseIf(step, subject, whyNot(step, subject, signOff, userId, false));
         store.signatures().sign(signOff.getId(), userId, password, step.meaning());
         move(step, new Attempt<>(subject, userId, signOff));
         return subject;

@@ -239,15 +239,20 @@ public final class SopLifecycle {
      */
     public PeriodicReview periodicReview(SopVersion v, ReviewOutcome outcome, String notes, String userId,
             char[] password) {
+        PeriodicReview r = recordPeriodicReview(v, outcome, notes);
+        steps.sign(signPeriodicReview, v, r, userId, password);
+        return r;
+    }
+
+    /** Records the periodic review of an effective version (outcome, notes); it waits for its "Reviewed" signature. */
+    public PeriodicReview recordPeriodicReview(SopVersion v, ReviewOutcome outcome, String notes) {
         String statement = "Periodic review of " + SopVersions.name(v) + "\nOutcome: " + outcome.getLiteral()
                 + (Days.blank(notes) ? "" : "\nNotes: " + notes.strip()) + "\n";
-        PeriodicReview r = steps.request(recordPeriodicReview, v, "Periodic review of " + SopVersions.name(v) + ": "
+        return steps.request(recordPeriodicReview, v, "Periodic review of " + SopVersions.name(v) + ": "
                 + outcome.getLiteral(), statement, (PeriodicReview p) -> {
                     p.setOutcome(outcome);
                     p.setNotes(Days.blank(notes) ? null : notes.strip());
                 });
-        steps.sign(signPeriodicReview, v, r, userId, password);
-        return r;
     }
 
     private Effect periodicReviewed(SopVersion v, PeriodicReview r) {

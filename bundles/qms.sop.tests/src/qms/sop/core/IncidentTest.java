@@ -180,6 +180,15 @@ class IncidentTest {
                 .getId())), trace.toString());
         assertTrue(trace.stream().anyMatch(s -> s.relation().equals("Sign-off")), "the review");
         assertTrue(v2.getStatus() == qms.sop.model.VersionStatus.EFFECTIVE);
+        // the inspection binder takes an incident like a finding: it, the version it was handled under, the review
+        List<qms.reports.InspectionBinder.Entry> binder = new qms.reports.InspectionBinder(f.store).contents(List.of(i
+                .getId()));
+        assertEquals("chosen incident", binder.get(0).relation());
+        assertEquals(i.getId(), binder.get(0).record().getId());
+        assertTrue(binder.stream().anyMatch(e -> e.record().getId().equals(v1.getId())), "the SOP version used");
+        assertTrue(binder.stream().anyMatch(e -> e.record() instanceof qms.sop.model.IncidentReview), "the review");
+        assertTrue(qms.reports.InspectionBinder.suggestedName(List.of(f.store.get(i.getId())), java.time.Instant.now())
+                .startsWith("inspection-binder-" + ((Incident) f.store.get(i.getId())).getReference() + "-"));
     }
 
     @Test

@@ -17,7 +17,8 @@ import qms.ui.testing.WorkbenchBot;
 
 /**
  * The suite without any module (this test runtime holds the platform and core features only, like a product built
- * without qms.backup.feature): it starts, signs in and works, and nothing of a module shows.
+ * without qms.backup.feature, qms.capa.feature or qms.sop.feature): it starts, signs in and works, and nothing of a
+ * module shows.
  */
 class WithoutModulesTest {
 
@@ -25,15 +26,18 @@ class WithoutModulesTest {
     private final WorkbenchBot workbench = bot.workbench();
 
     @Test
-    void theCoreRunsWithoutTheBackupModule() {
-        for (String module : List.of("qms.backup.model", "qms.backup.core", "qms.backup.ui")) {
+    void theCoreRunsWithoutAnyModule() {
+        for (String module : List.of("qms.backup.model", "qms.backup.core", "qms.backup.ui", "qms.capa.model",
+                "qms.capa.core", "qms.capa.ui", "qms.sop.model", "qms.sop.core", "qms.sop.ui")) {
             assertNull(Platform.getBundle(module), module + " is not installed here");
         }
         List<String> menus = bot.syncExec(() -> Arrays.stream(workbench.shell().widget().getMenuBar().getItems())
                 .map(MenuItem::getText).map(t -> t.replace("&", "")).toList());
-        assertEquals(List.of("File", "Edit", "Window", "Help"), menus, "no Backup menu");
+        assertEquals(List.of("File", "Edit", "Window", "Help"), menus, "no Backup, CAPA or Incident Response menu");
         List<String> groups = workbench.view("Records").bot().tree().items();
         assertTrue(groups.stream().anyMatch(g -> g.startsWith("Computerized Systems (")), groups.toString());
-        assertFalse(groups.stream().anyMatch(g -> g.startsWith("Backup")), groups.toString());
+        for (String module : List.of("Backup", "CAPA", "SOP", "Incident")) {
+            assertFalse(groups.stream().anyMatch(g -> g.startsWith(module)), groups.toString());
+        }
     }
 }

@@ -6,19 +6,17 @@ import org.eclipse.emf.ecore.EClass;
 import org.osgi.service.component.annotations.Component;
 
 import qms.core.RecordStore;
-import qms.model.Finding;
-import qms.model.QmsPackage;
 import qms.model.Record;
 import qms.ui.RecordAction;
 import qms.ui.internal.Messages;
 
-/** "Export Inspection Binder…" on a finding's form. Reads only, so auditors use it too. */
+/** "Export Inspection Binder…" on the form of a binder root (a finding; with its module, an incident). Reads only, so auditors use it too. */
 @Component(service = RecordAction.class)
 public final class BinderAction implements RecordAction {
 
     @Override
     public boolean appliesTo(EClass eClass) {
-        return QmsPackage.Literals.FINDING.isSuperTypeOf(eClass);
+        return qms.ui.QmsUi.get().model().flag(eClass, qms.core.Hints.BINDER_ROOT);
     }
 
     @Override
@@ -38,6 +36,6 @@ public final class BinderAction implements RecordAction {
 
     @Override
     public void run(Context context) {
-        BinderExport.chooseAndExport(context.shell(), List.of((Finding) context.record()));
+        BinderExport.chooseAndExport(context.shell(), List.of(context.record()));
     }
 }

@@ -12,7 +12,7 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 
 import qms.core.StoreException;
-import qms.model.Finding;
+import qms.model.Record;
 import qms.reports.InspectionBinder;
 import qms.ui.QmsUi;
 import qms.ui.internal.Messages;
@@ -30,7 +30,7 @@ public final class BinderExport {
     }
 
     /** Asks for the new folder, exports and reports; does nothing if the user cancels. */
-    public static void chooseAndExport(Shell shell, List<Finding> findings) {
+    public static void chooseAndExport(Shell shell, List<? extends Record> findings) {
         FileDialog dialog = new FileDialog(shell, SWT.SAVE);
         dialog.setText(Messages.Binder_chooseFolder);
         dialog.setFilterPath(lastParent == null ? System.getProperty("user.home") : lastParent.toString());
@@ -50,11 +50,11 @@ public final class BinderExport {
     }
 
     /** Exports into {@code folder}; shows the error and returns null if it fails. */
-    public static InspectionBinder.Result export(Shell shell, List<Finding> findings, Path folder) {
+    public static InspectionBinder.Result export(Shell shell, List<? extends Record> findings, Path folder) {
         InspectionBinder.Result[] result = { null };
         BusyIndicator.showWhile(shell.getDisplay(), () -> {
             try {
-                result[0] = new InspectionBinder(QmsUi.get().store()).export(findings.stream().map(Finding::getId)
+                result[0] = new InspectionBinder(QmsUi.get().store()).export(findings.stream().map(Record::getId)
                         .toList(), folder);
             } catch (StoreException e) {
                 MessageDialog.openError(shell, Messages.Binder_title, e.getMessage());

@@ -255,7 +255,12 @@ public final class FormRenderer {
         for (Control c : buttons.getChildren()) {
             c.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         }
-        return new ListBinding(domain, object, r, viewer, add, edit, remove, childEditor);
+        ListBinding binding = new ListBinding(domain, object, r, viewer, add, edit, remove, childEditor);
+        if (r.isContainment() && model.flag(r.getEReferenceType(), qms.core.Hints.IMMUTABLE)) {
+            binding.keepStoredRows(); // a timeline entry, once saved, is never edited or removed: a new one is added
+            table.setToolTipText(Messages.Form_immutableRows);
+        }
+        return binding;
     }
 
     private static GridData span(GridData gd) {

@@ -40,6 +40,8 @@ final class ListBinding extends FeatureBinding {
     private final Button edit;
     private final Button remove;
     private final Consumer<EObject> editor;
+    /** Rows that were stored when the form opened and never change (null: every row may be edited). */
+    private java.util.Set<Object> stored;
 
     ListBinding(EditingDomain domain, EObject owner, EReference reference, TableViewer viewer, Button add,
             Button edit, Button remove, Consumer<EObject> editor) {
@@ -52,7 +54,7 @@ final class ListBinding extends FeatureBinding {
         add.addListener(SWT.Selection, e -> add());
         remove.addListener(SWT.Selection, e -> {
             List<?> selected = viewer.getStructuredSelection().toList();
-            if (!selected.isEmpty()) {
+            if (!selected.isEmpty() && !anyStored()) {
                 execute(RemoveCommand.create(domain, owner, feature, selected));
             }
         });
@@ -176,9 +178,20 @@ final class ListBinding extends FeatureBinding {
         }
     }
 
+    /** The rows there are now were stored and never change: only rows added since may be edited or removed. */
+    void keepStoredRows() {
+        stored = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        stored.addAll((List<?>) owner.eGet(feature));
+        updateButtons();
+    }
+
+    private boolean anyStored() {
+        return stored != null && viewer.getStructuredSelection().toList().stream().anyMatch(stored::contains);
+    }
+
     private void editSelection() {
         Object selected = viewer.getStructuredSelection().getFirstElement();
-        if (selected instanceof EObject child && ((EReference) feature).isContainment()) {
+        if (selected instanceof EObject child && ((EReference) feature).isContainment() && !anyStored()) {
             editor.accept(child);
         }
     }
@@ -190,7 +203,8 @@ final class ListBinding extends FeatureBinding {
     }
 
     private void updateButtons() {
-        boolean selected = !viewer.getStructuredSelection().isEmpty() && viewer.getControl().isEnabled();
+        boolean selected = !viewer.getStructuredSelection().isEmpty() && viewer.getControl().isEnabled()
+                && !anyStored();
         remove.setEnabled(selected);
         if (edit != null) {
             edit.setEnabled(selected);

@@ -26,6 +26,7 @@ public final class Messages extends NLS {
     public static String Form_add;
     public static String Form_addExisting;
     public static String Form_edit;
+    public static String Form_immutableRows;
     public static String Form_remove;
 
     public static String Editor_save;

@@ -103,8 +103,9 @@ public final class NavigatorView extends QmsViewPart {
                     }
                 }
             });
-            List<qms.model.Finding> findings = selection.toList().stream().filter(qms.model.Finding.class::isInstance)
-                    .map(qms.model.Finding.class::cast).toList();
+            List<Record> findings = ((List<?>) selection.toList()).stream().filter(Record.class::isInstance)
+                    .map(Record.class::cast).filter(r -> QmsUi.get().model().flag(r.eClass(),
+                            qms.core.Hints.BINDER_ROOT)).toList();
             if (!findings.isEmpty() && findings.size() == selection.size()) {
                 menu.add(new Action(Messages.Binder_action) {
                     @Override

@@ -105,6 +105,19 @@ final class JpaSignatures implements Signatures {
         });
     }
 
+    @Override
+    public java.util.Optional<String> refusal(String recordId, String userId, String meaningName) {
+        Record record = store.get(recordId);
+        UserAccount signer = userId == null ? null : store.accounts().account(userId.trim()).orElse(null);
+        List<SignatureMeaning> meanings = meanings();
+        SignatureMeaning meaning = meanings.stream().filter(m -> m.getName().equalsIgnoreCase(meaningName.trim()))
+                .findFirst().orElse(null);
+        if (record == null || signer == null || meaning == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(refusal(record, signer, meaning, meanings));
+    }
+
     /** Why the meaning's rules forbid this signer, or null if they allow it. */
     private String refusal(Record record, UserAccount signer, SignatureMeaning meaning,
             List<SignatureMeaning> meanings) {

@@ -1,0 +1,173 @@
+package qms.sop.ui;
+
+import java.util.List;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+import qms.core.RecordDiff;
+import qms.core.RecordStore;
+import qms.core.Records;
+import qms.sop.core.SopPdf;
+import qms.sop.core.SopVersions;
+import qms.sop.core.VersionComparison;
+import qms.sop.model.SopVersion;
+
+/**
+ * Two versions of one SOP side by side: one row per difference (field, row of the matrix or step, added / removed /
+ * changed, the text in each version, whole in the tooltip); the older version is chosen in a list, the previous one
+ * first. "Export PDF…" writes the same comparison.
+ */
+final class CompareDialog extends TitleAreaDialog {
+
+    static final String TITLE = "Compare SOP Versions";
+    static final int EXPORT_ID = IDialogConstants.CLIENT_ID + 1;
+
+    private final RecordStore store;
+    private final SopVersion version;
+    private final List<SopVersion> others;
+    private Combo against;
+    private Table table;
+    private Label count;
+
+    CompareDialog(Shell parent, RecordStore store, SopVersion version) {
+        super(parent);
+        this.store = store;
+        this.version = version;
+        this.others = SopVersions.of(store, Records.id(version.getSop())).stream().filter(v -> !v.getId().equals(
+                version.getId())).toList();
+        setShellStyle(getShellStyle() | SWT.RESIZE | SWT.MAX);
+        setHelpAvailable(false);
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText(TITLE);
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        setTitle("Changes to " + SopVersions.name(version));
+        setMessage(others.isEmpty() ? "This is the SOP's only version: there is nothing to compare it with."
+                : "Every field, escalation rule and step that differs between the two versions.");
+        Composite c = new Composite(area, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
+        GridLayoutFactory.fillDefaults().numColumns(3).margins(10, 8).applyTo(c);
+        new Label(c, SWT.NONE).setText("Compare with:");
+        against = new Combo(c, SWT.READ_ONLY);
+        others.forEach(v -> against.add(SopVersions.name(v) + " (" + v.getStatus().getLiteral() + ")"));
+        count = new Label(c, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(count);
+        table = new Table(c, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(980, 380).applyTo(table);
+        for (String[] col : new String[][] { { "Field", "170" }, { "Row", "70" }, { "Change", "80" }, { "Before",
+                "320" }, { "After", "320" } }) {
+            TableColumn tc = new TableColumn(table, SWT.LEFT);
+            tc.setText(col[0]);
+            tc.setWidth(Integer.parseInt(col[1]));
+        }
+        if (!others.isEmpty()) {
+            against.select(defaultIndex());
+            against.addListener(SWT.Selection, e -> fill());
+            fill();
+        }
+        against.setEnabled(!others.isEmpty());
+        return area;
+    }
+
+    /** The version just before this one, else the newest other. */
+    private int defaultIndex() {
+        int best = others.size() - 1;
+        for (int i = 0; i < others.size(); i++) {
+            if (others.get(i).getVersionNumber() < version.getVersionNumber()) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private SopVersion other() {
+        return others.get(against.getSelectionIndex());
+    }
+
+    /** The older of the two first. */
+    private SopVersion[] pair() {
+        SopVersion o = other();
+        return o.getVersionNumber() < version.getVersionNumber() ? new SopVersion[] { o, version }
+                : new SopVersion[] { version, o };
+    }
+
+    private void fill() {
+        SopVersion[] p = pair();
+        table.removeAll();
+        table.getColumn(3).setText(SopVersions.name(p[0]));
+        table.getColumn(4).setText(SopVersions.name(p[1]));
+        List<RecordDiff.Change> changes = VersionComparison.changes(store, p[0], p[1]);
+        for (RecordDiff.Change ch : changes) {
+            TableItem item = new TableItem(table, SWT.NONE);
+            item.setText(new String[] { ch.field(), ch.item(), ch.kind().label(), oneLine(ch.before()), oneLine(ch
+                    .after()) });
+            item.setForeground(2, colour(ch.kind()));
+        }
+        table.setToolTipText(null);
+        table.addListener(SWT.MouseHover, e -> {
+            TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            if (item != null) {
+                RecordDiff.Change ch = changes.get(table.indexOf(item));
+                table.setToolTipText(ch.field() + (ch.item().isEmpty() ? "" : " " + ch.item()) + "\n\nBefore:\n"
+                        + ch.before() + "\n\nAfter:\n" + ch.after());
+            }
+        });
+        count.setText(changes.size() + " difference(s) from " + SopVersions.name(p[0]) + " to " + SopVersions.name(
+                p[1]));
+        count.getParent().layout();
+    }
+
+    private Color colour(RecordDiff.Kind kind) {
+        return getShell().getDisplay().getSystemColor(switch (kind) {
+        case ADDED -> SWT.COLOR_DARK_GREEN;
+        case REMOVED -> SWT.COLOR_DARK_RED;
+        case CHANGED -> SWT.COLOR_DARK_BLUE;
+        });
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replace('\n', ' ');
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        Button export = createButton(parent, EXPORT_ID, "Export PDF\u2026", false);
+        export.setEnabled(!others.isEmpty());
+        createButton(parent, IDialogConstants.CLOSE_ID, IDialogConstants.CLOSE_LABEL, true);
+    }
+
+    @Override
+    protected void buttonPressed(int buttonId) {
+        if (buttonId == EXPORT_ID) {
+            SopVersion[] p = pair();
+            PdfExport.chooseAndWrite(getShell(), TITLE, "Changes " + SopVersions.name(p[0]) + " to " + SopVersions
+                    .name(p[1]), f -> new SopPdf(store).comparison(p[0], p[1], f));
+        } else if (buttonId == IDialogConstants.CLOSE_ID) {
+            close();
+        }
+        super.buttonPressed(buttonId);
+    }
+}

@@ -1,0 +1,99 @@
+package qms.sop.ui;
+
+import java.time.Instant;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+import qms.sop.core.RegulatoryClocks.Deadline;
+
+/** A notification made: when, to whom, their reference; after the deadline, why it was late (required). */
+final class NotificationDialog extends TitleAreaDialog {
+
+    static final String TITLE = "Record Notification";
+
+    private final Deadline deadline;
+    private Moment moment;
+    private Text recipientText;
+    private Text referenceText;
+    private Text reasonText;
+    Instant sentAt;
+    String recipient;
+    String reference;
+    String delayReason;
+
+    NotificationDialog(Shell parent, Deadline deadline) {
+        super(parent);
+        this.deadline = deadline;
+        setShellStyle(getShellStyle() | SWT.RESIZE);
+        setHelpAvailable(false);
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText(TITLE);
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        setTitle(deadline.label());
+        setMessage(deadline.due() == null ? "This deadline has not started yet." : "Due "
+                + SopRecordAction.LOCAL.format(deadline.due()) + " (" + deadline.basis() + ").");
+        Composite c = new Composite(area, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
+        GridLayoutFactory.fillDefaults().numColumns(2).margins(10, 8).applyTo(c);
+        new Label(c, SWT.NONE).setText("Sent at:");
+        moment = new Moment(c, Instant.now());
+        recipientText = text(c, "Recipient:", SWT.SINGLE);
+        recipientText.setText(deadline.recipient() == null ? "" : deadline.recipient());
+        referenceText = text(c, "Their reference:", SWT.SINGLE);
+        reasonText = text(c, "Reason for delay:", SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, true).hint(420, 60).applyTo(reasonText);
+        return area;
+    }
+
+    private static Text text(Composite c, String label, int style) {
+        Label l = new Label(c, SWT.NONE);
+        l.setText(label);
+        GridDataFactory.fillDefaults().align(SWT.LEFT, SWT.TOP).applyTo(l);
+        Text t = new Text(c, SWT.BORDER | style);
+        GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(t);
+        return t;
+    }
+
+    @Override
+    protected void buttonPressed(int buttonId) {
+        if (buttonId == IDialogConstants.OK_ID) {
+            Instant at = moment.get();
+            boolean late = deadline.due() != null && at.isAfter(deadline.due());
+            if (recipientText.getText().isBlank()) {
+                setErrorMessage("Recipient: say who was notified.");
+                return;
+            }
+            if (late && reasonText.getText().isBlank()) {
+                setErrorMessage("Reason for delay: the notification was sent after its deadline ("
+                        + SopRecordAction.LOCAL.format(deadline.due()) + "); say why.");
+                return;
+            }
+            if (at.isAfter(Instant.now().plusSeconds(60))) {
+                setErrorMessage("Sent at: a notification cannot be recorded before it is sent.");
+                return;
+            }
+            sentAt = at;
+            recipient = recipientText.getText().strip();
+            reference = referenceText.getText().isBlank() ? null : referenceText.getText().strip();
+            delayReason = reasonText.getText().isBlank() ? null : reasonText.getText().strip();
+        }
+        super.buttonPressed(buttonId);
+    }
+}

@@ -1,0 +1,83 @@
+package qms.sop.ui;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+import qms.sop.core.SopVersions;
+import qms.sop.model.ReviewOutcome;
+import qms.sop.model.SopVersion;
+
+/** The outcome of a periodic review (no change / revise) and its notes; the review is then signed "Reviewed". */
+final class PeriodicReviewDialog extends TitleAreaDialog {
+
+    static final String TITLE = "Record Periodic Review";
+
+    private final SopVersion version;
+    private Button noChange;
+    private Text notesText;
+    private ReviewOutcome outcome;
+    private String notes;
+
+    PeriodicReviewDialog(Shell parent, SopVersion version) {
+        super(parent);
+        this.version = version;
+        setShellStyle(getShellStyle() | SWT.RESIZE);
+        setHelpAvailable(false);
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText(TITLE);
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        setTitle("Periodic review of " + SopVersions.name(version));
+        setMessage("Is the procedure still right as it is? \u201cRevise\u201d starts a new draft version. You sign the"
+                + " review next.");
+        Composite c = new Composite(area, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
+        GridLayoutFactory.fillDefaults().numColumns(2).margins(10, 8).applyTo(c);
+        new Label(c, SWT.NONE).setText("Outcome:");
+        Composite radios = new Composite(c, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(radios);
+        noChange = new Button(radios, SWT.RADIO);
+        noChange.setText(ReviewOutcome.NO_CHANGE.getLiteral());
+        noChange.setSelection(true);
+        new Button(radios, SWT.RADIO).setText(ReviewOutcome.REVISE.getLiteral());
+        Label l = new Label(c, SWT.NONE);
+        l.setText("Notes:");
+        GridDataFactory.fillDefaults().align(SWT.LEFT, SWT.TOP).applyTo(l);
+        notesText = new Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, true).hint(460, 90).applyTo(notesText);
+        return area;
+    }
+
+    @Override
+    protected void buttonPressed(int buttonId) {
+        if (buttonId == IDialogConstants.OK_ID) {
+            outcome = noChange.getSelection() ? ReviewOutcome.NO_CHANGE : ReviewOutcome.REVISE;
+            notes = notesText.getText();
+        }
+        super.buttonPressed(buttonId);
+    }
+
+    ReviewOutcome outcome() {
+        return outcome;
+    }
+
+    String notes() {
+        return notes;
+    }
+}

@@ -1,0 +1,106 @@
+package qms.sop.ui;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.osgi.service.component.annotations.Component;
+
+import qms.sop.core.Incidents;
+import qms.sop.model.Incident;
+import qms.sop.model.SopPackage;
+import qms.ui.QmsUi;
+import qms.ui.RecordAction;
+
+/**
+ * "Add Timeline Entry…": what happened and when, appended to the incident's timeline; who recorded it and when is
+ * stamped by the store, and entries are never edited afterwards.
+ */
+@Component(service = RecordAction.class)
+public final class TimelineEntryAction extends SopRecordAction {
+
+    static final String TITLE = "Add Timeline Entry";
+
+    public TimelineEntryAction() {
+        super(SopPackage.Literals.INCIDENT, "Add Timeline Entry\u2026", "Append what happened and when to the"
+                + " incident's timeline (entries are never edited)");
+    }
+
+    @Override
+    public void run(Context context) {
+        Incident incident = (Incident) context.record();
+        EntryDialog d = new EntryDialog(context.shell(), Incidents.name(incident));
+        if (d.open() == Window.OK) {
+            new Incidents(context.store()).addToTimeline(incident, d.at, d.text);
+            QmsUi.get().changed(List.of(incident.getId()));
+        }
+    }
+
+    static final class EntryDialog extends TitleAreaDialog {
+
+        private final String incident;
+        private Moment moment;
+        private Text what;
+        Instant at;
+        String text;
+
+        EntryDialog(Shell parent, String incident) {
+            super(parent);
+            this.incident = incident;
+            setShellStyle(getShellStyle() | SWT.RESIZE);
+            setHelpAvailable(false);
+        }
+
+        @Override
+        protected void configureShell(Shell shell) {
+            super.configureShell(shell);
+            shell.setText(TITLE);
+        }
+
+        @Override
+        protected Control createDialogArea(Composite parent) {
+            Composite area = (Composite) super.createDialogArea(parent);
+            setTitle("Timeline of " + incident);
+            setMessage("An entry is added, never changed: who recorded it and when are kept with it.");
+            Composite c = new Composite(area, SWT.NONE);
+            GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
+            GridLayoutFactory.fillDefaults().numColumns(2).margins(10, 8).applyTo(c);
+            new Label(c, SWT.NONE).setText("Occurred at:");
+            moment = new Moment(c, Instant.now());
+            Label l = new Label(c, SWT.NONE);
+            l.setText("What happened:");
+            GridDataFactory.fillDefaults().align(SWT.LEFT, SWT.TOP).applyTo(l);
+            what = new Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+            GridDataFactory.fillDefaults().grab(true, true).hint(460, 80).applyTo(what);
+            what.addListener(SWT.Modify, e -> getButton(IDialogConstants.OK_ID).setEnabled(!what.getText()
+                    .isBlank()));
+            return area;
+        }
+
+        @Override
+        protected void createButtonsForButtonBar(Composite parent) {
+            super.createButtonsForButtonBar(parent);
+            getButton(IDialogConstants.OK_ID).setText("Add");
+            getButton(IDialogConstants.OK_ID).setEnabled(false);
+        }
+
+        @Override
+        protected void buttonPressed(int buttonId) {
+            if (buttonId == IDialogConstants.OK_ID) {
+                at = moment.get();
+                text = what.getText().strip();
+            }
+            super.buttonPressed(buttonId);
+        }
+    }
+}
