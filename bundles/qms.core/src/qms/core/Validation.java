@@ -148,6 +148,9 @@ public final class Validation {
         return b.toString();
     }
 
-    private static final java.util.Map<String, String> ACRONYMS = java.util.Map.of("gxp", "GxP", "sha256", "SHA-256",
-            "rpo", "RPO", "rto", "RTO", "sop", "SOP", "capa", "CAPA", "sla", "SLA", "etmf", "eTMF", "edc", "EDC");
+    private static final java.util.Map<String, String> ACRONYMS = java.util.Map.ofEntries(java.util.Map.entry("gxp",
+            "GxP"), java.util.Map.entry("sha256", "SHA-256"), java.util.Map.entry("rpo", "RPO"), java.util.Map.entry(
+                    "rto", "RTO"), java.util.Map.entry("sop", "SOP"), java.util.Map.entry("capa", "CAPA"), java.util.Map
+                            .entry("sla", "SLA"), java.util.Map.entry("etmf", "eTMF"), java.util.Map.entry("edc",
+                                    "EDC"), java.util.Map.entry("nis2", "NIS2"));
 }

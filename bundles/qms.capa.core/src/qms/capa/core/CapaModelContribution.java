@@ -28,6 +28,7 @@ public final class CapaModelContribution implements ModelContribution {
 
     @Override
     public List<qms.core.ChangeRule> changeRules() {
-        return List.of(new CapaDueDates());
+        return List.of(new CapaDueDates(), new qms.core.lifecycle.LifecycleStatusRule(CapaPackage.Literals.CAPA,
+                CapaPackage.Literals.CAPA__STATUS));
     }
 }

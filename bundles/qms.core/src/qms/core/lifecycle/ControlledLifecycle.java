@@ -225,6 +225,26 @@ public final class ControlledLifecycle<T extends Record> {
 
     // ------------------------------------------------------------------------------------------ do it
 
+    /** Set while a step saves what it changed: the status may move then ({@link LifecycleStatusRule}). */
+    private static final ThreadLocal<Boolean> STEPPING = new ThreadLocal<>();
+
+    /** Whether the current thread is saving a lifecycle step. */
+    static boolean inStep() {
+        return Boolean.TRUE.equals(STEPPING.get());
+    }
+
+    private void saveInStep(List<Record> records, String reason) {
+        Boolean outer = STEPPING.get();
+        STEPPING.set(Boolean.TRUE);
+        try {
+            store.save(records, reason);
+        } finally {
+            if (outer == null) {
+                STEPPING.remove();
+            }
+        }
+    }
+
     /** Takes a step without a signature: moves the record (and saves what the step's effect changes). */
     public T run(Transition<T> step, T subject) {
         if (step.kind() != Kind.DIRECT) {
@@ -264,7 +284,7 @@ public final class ControlledLifecycle<T extends Record> {
         }
         Effect effect = step.effect(attempt);
         changed.addAll(effect.records());
-        store.save(distinct(changed), effect.reason());
+        saveInStep(distinct(changed), effect.reason());
         return s;
     }
 
@@ -319,7 +339,7 @@ public final class ControlledLifecycle<T extends Record> {
         Effect effect = step.effect(attempt);
         changed.addAll(effect.records());
         if (!changed.isEmpty()) {
-            store.save(distinct(changed), effect.reason());
+            saveInStep(distinct(changed), effect.reason());
         }
     }
 

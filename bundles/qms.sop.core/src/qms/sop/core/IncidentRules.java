@@ -33,8 +33,12 @@ final class IncidentRules implements ChangeRule {
 
     @Override
     public String whyLocked(Record record, EObject object, EStructuralFeature feature) {
-        return feature == SopPackage.Literals.INCIDENT__SOP_VERSION && object instanceof Incident i && i
-                .getSopVersion() != null ? "The SOP version an incident is handled under stays" : null;
+        if (feature != SopPackage.Literals.INCIDENT__SOP_VERSION || !(object instanceof Incident i)) {
+            return null;
+        }
+        return i.getSopVersion() != null ? "The SOP version an incident is handled under stays"
+                : "Set by Handle under SOP\u2026 on the incident's form, which also makes the incident's tasks from"
+                        + " the version's steps";
     }
 
     @Override
@@ -43,7 +47,7 @@ final class IncidentRules implements ChangeRule {
         Incident after = (Incident) changed;
         if (before.getSopVersion() != null && !Records.id(before.getSopVersion()).equals(Records.id(after
                 .getSopVersion()))) {
-            return "Cannot change Sop version of " + Incidents.name(before) + ": it is handled under "
+            return "Cannot change SOP version of " + Incidents.name(before) + ": it is handled under "
                     + SopVersionRules.label(store, before.getSopVersion()) + ", and that stays";
         }
         Set<String> known = before.getNotifications().stream().map(Notification::getId).collect(Collectors.toSet());

@@ -35,6 +35,9 @@ public final class SopModelContribution implements ModelContribution {
 
     @Override
     public List<ChangeRule> changeRules() {
-        return List.of(new SopVersionRules(), new IncidentRules());
+        return List.of(new SopVersionRules(), new IncidentRules(), new qms.core.lifecycle.LifecycleStatusRule(
+                SopPackage.Literals.SOP_VERSION, SopPackage.Literals.SOP_VERSION__STATUS),
+                new qms.core.lifecycle.LifecycleStatusRule(SopPackage.Literals.INCIDENT,
+                        SopPackage.Literals.INCIDENT__STATUS));
     }
 }

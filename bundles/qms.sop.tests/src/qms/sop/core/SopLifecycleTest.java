@@ -152,6 +152,14 @@ class SopLifecycleTest {
                 refused);
         assertEquals(VersionStatus.DRAFT, f.reload(v2).getStatus());
 
+        // nor may a status move by saving, past the steps and their signatures (as a form or an import might)
+        SopVersion skipped = f.reload(v2);
+        skipped.setStatus(VersionStatus.APPROVED);
+        refused = assertThrows(ChangeRefusedException.class, () -> f.store.save(skipped, null)).getMessage();
+        assertTrue(refused.startsWith("Cannot change Status of SOP-IT-002 v2 from Draft to Approved by saving it: it"
+                + " moves only by the steps of its lifecycle"), refused);
+        assertEquals(VersionStatus.DRAFT, f.reload(v2).getStatus());
+
         // an effective date before the day of approval
         SopVersion late = f.written(f.reload(v2), TODAY.minusDays(3));
         SopLifecycle l = f.lifecycle(TODAY);

@@ -33,6 +33,7 @@ import qms.sop.core.SopVersions;
 import qms.sop.model.EscalationRule;
 import qms.sop.model.Incident;
 import qms.sop.model.IncidentCategory;
+import qms.sop.model.IncidentStatus;
 import qms.sop.model.ProcedureStep;
 import qms.sop.model.RegulatoryClock;
 import qms.sop.model.Severity;
@@ -136,7 +137,7 @@ class SopWorkbenchTest {
         int column = matrix.columnTitles().indexOf(sop.getNumber());
         assertTrue(column > 0, matrix.columnTitles().toString());
         bot.waitUntil(() -> rowOf(matrix, me.getFullName()) >= 0, "the trainee's row");
-        assertEquals(SopVersions.name(v1) + ": current", matrix.cell(rowOf(matrix, me.getFullName()), column));
+        assertEquals("v1: current", matrix.cell(rowOf(matrix, me.getFullName()), column), "the SOP is the column");
 
         SopVersion v2 = SopVersions.newVersion(store, reload(sop));
         v2.getSteps().get(1).setAction("Assess the impact on trial data and subjects");
@@ -192,7 +193,7 @@ class SopWorkbenchTest {
         assertEquals(Date.from(aware.plus(Duration.ofHours(4))), handled.getTasks().get(0).getDue(),
                 "High: IT within 4 hours of awareness");
 
-        form.bot().toolItem("Clocks & Notifications\u2026").click();
+        form.bot().toolItem("Notification Clocks\u2026").click();
         ShellBot clocks = bot.shell(ClocksDialog.TITLE);
         TableBot deadlines = clocks.table();
         int gdpr = rowStartingWith(deadlines, "GDPR Art. 33");
@@ -234,6 +235,63 @@ class SopWorkbenchTest {
         TableBot open = workbench.view("Open Incidents").bot().table();
         bot.waitUntil(() -> rowStartingWith(open, Records.label(notified)) >= 0 || contains(open, incident
                 .getTitle()), "the incident among the open ones");
+    }
+
+    @Test
+    void theReviewIsSubmittedByOneAndApprovedByAnotherQaManagerWhichClosesTheIncidentAndOpensItsCapa() {
+        Role it = role();
+        Sop sop = sop();
+        SopVersion v = onPaper(sop, it);
+        Incident incident = Records.newRecord(SopPackage.Literals.INCIDENT);
+        incident.setTitle("Outage of the IWRS " + tag);
+        incident.setCategory(IncidentCategory.OUTAGE);
+        incident.setSeverity(Severity.HIGH);
+        Instant aware = Instant.now().minus(Duration.ofHours(2));
+        incident.setDetectedAt(Date.from(aware));
+        incident.setAwareAt(Date.from(aware));
+        store.save(incident, null);
+        Incident handled = new qms.sop.core.Incidents(store).handleUnder((Incident) store.get(incident.getId()), v);
+        handled.getTasks().forEach(t -> t.setStatus(qms.sop.model.TaskStatus.DONE));
+        store.save(handled, null);
+
+        EditorBot form = open(store.get(incident.getId()));
+        form.bot().toolItem("Lifecycle\u2026").click();
+        ShellBot lifecycle = bot.shell(IncidentLifecycleAction.TITLE);
+        for (String step : List.of("Mark Contained", "Mark Eradicated", "Mark Recovered")) {
+            lifecycle.button(step).click(); // one dialog, one step after the other
+        }
+        bot.waitUntil(() -> ((Incident) store.get(incident.getId())).getStatus() == IncidentStatus.RECOVERED,
+                "recovered: " + ((Incident) store.get(incident.getId())).getStatus());
+        lifecycle.button("Submit Post-incident Review\u2026").click();
+        ShellBot review = bot.shell(IncidentReviewDialog.TITLE);
+        assertFalse(review.button("Submit").isEnabled(), "nothing written yet");
+        review.textWithLabel("Root cause").setText("A failed disk controller, monitoring alerted nobody");
+        review.textWithLabel("Lessons learnt").setText("Alerts go to the on-call phone");
+        assertTrue(review.checkBox("A CAPA is needed").isChecked(), "a CAPA is asked for unless unticked");
+        review.button("Submit").click();
+        bot.waitUntil(() -> lifecycle.table().rowCount() == 1, "the review waits for its approval");
+        assertTrue(lifecycle.labelTexts().stream().anyMatch(l -> l.startsWith("Not now: " + SignedInApplication.ADMIN
+                + " may not sign \u201cApproved\u201d")), "who submitted does not approve: " + lifecycle.labelTexts());
+        lifecycle.button("Close").click();
+        form.close();
+
+        String ritaId = "rita." + tag;
+        Sessions.createUser(ritaId, "Rita Approver", "temporary password 1", AccessRole.QA_MANAGER);
+        Sessions.signInAs(bot, workbench, ritaId, "temporary password 1", RITA_PASSWORD);
+        EditorBot approving = open(store.get(incident.getId()));
+        approving.bot().toolItem("Lifecycle\u2026").click();
+        ShellBot approval = bot.shell(IncidentLifecycleAction.TITLE);
+        approval.button("Approve Review and Close\u2026").click();
+        sign("Root cause: A failed disk controller", ritaId, RITA_PASSWORD);
+        bot.waitUntil(() -> ((Incident) store.get(incident.getId())).getStatus() == IncidentStatus.CLOSED, "closed");
+        var capa = qms.sop.core.IncidentLifecycle.capaOf(store, (Incident) store.get(incident.getId()));
+        assertTrue(capa.isPresent(), "the CAPA module is installed here: the review opened its CAPA");
+        assertEquals("Capa", capa.get().eClass().getName());
+        assertTrue(String.valueOf(capa.get().eGet(capa.get().eClass().getEStructuralFeature("title"))).startsWith(
+                "Follow-up of"), capa.get().toString());
+        approval.widget(Text.class, t -> t.getText().contains("(CAPA "), "the dialog's note naming the CAPA");
+        approval.button("Close").click();
+        approving.close();
     }
 
     // ------------------------------------------------------------------------------------------ fixture

@@ -8,12 +8,12 @@ import qms.sop.model.Incident;
 import qms.sop.model.SopPackage;
 import qms.ui.RecordAction;
 
-/** "Clocks & Notifications…": the incident's regulatory and contractual deadlines and the notifications made. */
+/** "Notification Clocks…": the incident's regulatory and contractual deadlines and the notifications made. */
 @Component(service = RecordAction.class)
 public final class ClocksAction extends SopRecordAction {
 
     public ClocksAction() {
-        super(SopPackage.Literals.INCIDENT, "Clocks & Notifications\u2026", "The notification deadlines that apply"
+        super(SopPackage.Literals.INCIDENT, "Notification Clocks\u2026", "The notification deadlines that apply"
                 + " (GDPR, NIS2, EU CTR, HIPAA, sponsors, contracts), time left, and recording a notification made");
     }
 

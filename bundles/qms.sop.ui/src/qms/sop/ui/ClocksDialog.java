@@ -37,7 +37,7 @@ import qms.ui.QmsUi;
  */
 final class ClocksDialog extends TitleAreaDialog {
 
-    static final String TITLE = "Clocks & Notifications";
+    static final String TITLE = "Notification Clocks";
     static final int RECORD_ID = IDialogConstants.CLIENT_ID + 2;
 
     private final RecordStore store;
@@ -70,14 +70,26 @@ final class ClocksDialog extends TitleAreaDialog {
         table = new Table(c, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).hint(1060, 220).applyTo(table);
-        for (String[] col : new String[][] { { "Deadline", "290" }, { "Recipient", "220" }, { "Due", "150" }, {
-                "Counts from", "200" }, { "State", "90" }, { "Left", "90" }, { "Notified", "240" } }) {
+        GridDataFactory.fillDefaults().grab(true, true).hint(1150, 220).applyTo(table);
+        for (String[] col : new String[][] { { "Deadline", "260" }, { "Recipient", "190" }, { "Due", "160" }, {
+                "Counts from", "175" }, { "State", "75" }, { "Left", "115" }, { "Notified", "170" } }) {
             TableColumn tc = new TableColumn(table, SWT.LEFT);
             tc.setText(col[0]);
             tc.setWidth(Integer.parseInt(col[1]));
         }
         table.addListener(SWT.Selection, e -> enable());
+        table.addListener(SWT.MouseHover, e -> {
+            TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            if (item != null) {
+                StringBuilder tip = new StringBuilder();
+                for (int k = 0; k < table.getColumnCount(); k++) {
+                    if (!item.getText(k).isEmpty()) {
+                        tip.append(table.getColumn(k).getText()).append(": ").append(item.getText(k)).append('\n');
+                    }
+                }
+                table.setToolTipText(tip.toString().strip());
+            }
+        });
         fill();
         return area;
     }
@@ -99,7 +111,7 @@ final class ClocksDialog extends TitleAreaDialog {
             Notification n = d.notification();
             item.setText(new String[] { d.label(), d.recipient(), d.due() == null ? "" : SopRecordAction.LOCAL.format(
                     d.due()), d.basis(), d.state(now).label(), d.left(now) == null ? "" : (d.left(now).isNegative()
-                            ? "\u2212" : "") + RegulatoryClocks.duration(d.left(now)), n == null ? ""
+                            ? "overdue " : "") + RegulatoryClocks.duration(d.left(now)), n == null ? ""
                                     : SopRecordAction.local(n.getSentAt()) + (n.getReference() == null ? "" : ", "
                                             + n.getReference()) });
             if (d.state(now) == State.OVERDUE || d.state(now) == State.LATE) {

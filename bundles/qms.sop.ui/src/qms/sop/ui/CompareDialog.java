@@ -42,6 +42,7 @@ final class CompareDialog extends TitleAreaDialog {
     private Combo against;
     private Table table;
     private Label count;
+    private List<RecordDiff.Change> shown = List.of();
 
     CompareDialog(Shell parent, RecordStore store, SopVersion version) {
         super(parent);
@@ -76,13 +77,22 @@ final class CompareDialog extends TitleAreaDialog {
         table = new Table(c, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(980, 380).applyTo(table);
-        for (String[] col : new String[][] { { "Field", "170" }, { "Row", "70" }, { "Change", "80" }, { "Before",
-                "320" }, { "After", "320" } }) {
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(1000, 460).applyTo(table);
+        for (String[] col : new String[][] { { "Field", "120" }, { "Row", "110" }, { "Change", "75" }, { "Before",
+                "340" }, { "After", "340" } }) {
             TableColumn tc = new TableColumn(table, SWT.LEFT);
             tc.setText(col[0]);
             tc.setWidth(Integer.parseInt(col[1]));
         }
+        wrapCells();
+        table.addListener(SWT.MouseHover, e -> {
+            TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            if (item != null && table.indexOf(item) < shown.size()) {
+                RecordDiff.Change ch = shown.get(table.indexOf(item));
+                table.setToolTipText(ch.field() + (ch.item().isEmpty() ? "" : " " + ch.item()) + "\n\nBefore:\n"
+                        + ch.before() + "\n\nAfter:\n" + ch.after());
+            }
+        });
         if (!others.isEmpty()) {
             against.select(defaultIndex());
             against.addListener(SWT.Selection, e -> fill());
@@ -122,19 +132,11 @@ final class CompareDialog extends TitleAreaDialog {
         List<RecordDiff.Change> changes = VersionComparison.changes(store, p[0], p[1]);
         for (RecordDiff.Change ch : changes) {
             TableItem item = new TableItem(table, SWT.NONE);
-            item.setText(new String[] { ch.field(), ch.item(), ch.kind().label(), oneLine(ch.before()), oneLine(ch
+            item.setText(new String[] { ch.field(), ch.item(), ch.kind().label(), readable(ch.before()), readable(ch
                     .after()) });
             item.setForeground(2, colour(ch.kind()));
         }
-        table.setToolTipText(null);
-        table.addListener(SWT.MouseHover, e -> {
-            TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
-            if (item != null) {
-                RecordDiff.Change ch = changes.get(table.indexOf(item));
-                table.setToolTipText(ch.field() + (ch.item().isEmpty() ? "" : " " + ch.item()) + "\n\nBefore:\n"
-                        + ch.before() + "\n\nAfter:\n" + ch.after());
-            }
-        });
+        shown = changes;
         count.setText(changes.size() + " difference(s) from " + SopVersions.name(p[0]) + " to " + SopVersions.name(
                 p[1]));
         count.getParent().layout();
@@ -148,8 +150,64 @@ final class CompareDialog extends TitleAreaDialog {
         });
     }
 
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replace('\n', ' ');
+    /** A row's fields one per line ("Number: 5; Action: …" as lines), so that the cell wraps where they part. */
+    private static String readable(String s) {
+        return s == null ? "" : s.replace("; ", "\n");
+    }
+
+    /**
+     * The two texts wrapped in their columns, each row as high as its longest text (a table draws one line a row by
+     * itself): the whole step or escalation rule is read in place.
+     */
+    private void wrapCells() {
+        table.addListener(SWT.MeasureItem, e -> {
+            TableItem item = (TableItem) e.item;
+            int width = table.getColumn(e.index).getWidth() - 8;
+            org.eclipse.swt.graphics.Point size = wrapped(e.gc, item.getText(e.index), width);
+            e.height = Math.max(e.height, size.y + 4);
+        });
+        table.addListener(SWT.EraseItem, e -> {
+            if (e.index >= 3) {
+                e.detail &= ~SWT.FOREGROUND;
+            }
+        });
+        table.addListener(SWT.PaintItem, e -> {
+            if (e.index < 3) {
+                return;
+            }
+            TableItem item = (TableItem) e.item;
+            int width = table.getColumn(e.index).getWidth() - 8;
+            int y = e.y + 2;
+            for (String line : lines(e.gc, item.getText(e.index), width)) {
+                e.gc.drawText(line, e.x + 4, y, true);
+                y += e.gc.getFontMetrics().getHeight();
+            }
+        });
+    }
+
+    private static org.eclipse.swt.graphics.Point wrapped(org.eclipse.swt.graphics.GC gc, String text, int width) {
+        List<String> lines = lines(gc, text, width);
+        return new org.eclipse.swt.graphics.Point(width, Math.max(1, lines.size()) * gc.getFontMetrics()
+                .getHeight());
+    }
+
+    /** The text broken into lines of at most {@code width} pixels, at spaces (a longer word stays whole). */
+    private static List<String> lines(org.eclipse.swt.graphics.GC gc, String text, int width) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String paragraph : text.split("\n", -1)) {
+            StringBuilder line = new StringBuilder();
+            for (String word : paragraph.split(" ")) {
+                String next = line.length() == 0 ? word : line + " " + word;
+                if (line.length() > 0 && gc.textExtent(next).x > width) {
+                    out.add(line.toString());
+                    line = new StringBuilder(word);
+                } else {
+                    line = new StringBuilder(next);
+                }
+            }
+            out.add(line.toString());
+        }
+        return out;
     }
 
     @Override

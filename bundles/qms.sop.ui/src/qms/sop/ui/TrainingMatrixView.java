@@ -44,6 +44,19 @@ public final class TrainingMatrixView extends QmsViewPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
+        table.addListener(SWT.MouseHover, e -> {
+            TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            table.setToolTipText(null);
+            if (item == null) {
+                return;
+            }
+            for (int c = 1; c < table.getColumnCount(); c++) {
+                if (item.getBounds(c).contains(e.x, e.y) && !item.getText(c).isEmpty()) {
+                    table.setToolTipText(item.getText(0) + " on " + table.getColumn(c).getToolTipText() + ": "
+                            + item.getText(c));
+                }
+            }
+        });
         getViewSite().getActionBars().getToolBarManager().add(new Action("Refresh") {
             @Override
             public void run() {
@@ -73,7 +86,7 @@ public final class TrainingMatrixView extends QmsViewPart {
                 TableColumn c = new TableColumn(table, SWT.LEFT);
                 c.setText(sop.getNumber());
                 c.setToolTipText(sop.getNumber() + " " + sop.getTitle());
-                c.setWidth(220);
+                c.setWidth(190);
             }
             for (Person p : m.people()) {
                 TableItem item = new TableItem(table, SWT.NONE);
@@ -90,6 +103,10 @@ public final class TrainingMatrixView extends QmsViewPart {
                     }
                 }
             }
+            for (TableColumn c : table.getColumns()) {
+                c.pack(); // the whole "v2: overdue since 2026-11-21" shows
+                c.setWidth(Math.max(c.getWidth() + 12, 120));
+            }
             List<Cell> all = m.all();
             summary.setText(String.format("%d people \u00d7 %d SOPs in force: %d current, %d due, %d overdue",
                     m.people().size(), m.sops().size(), count(all, Training.State.CURRENT), count(all,
@@ -104,8 +121,11 @@ public final class TrainingMatrixView extends QmsViewPart {
         return cells.stream().filter(c -> c.state() == s).count();
     }
 
+    /** "v2: overdue since 2026-11-21" (the SOP's number is the column's title). */
     static String text(Cell c) {
-        return c.versionName() + ": " + switch (c.state()) {
+        String version = c.versionName().startsWith(c.sop().getNumber() + " ") ? c.versionName().substring(c.sop()
+                .getNumber().length() + 1) : c.versionName();
+        return version + ": " + switch (c.state()) {
         case CURRENT -> "current";
         case DUE -> "due by " + c.dueBy();
         case OVERDUE -> "overdue since " + c.dueBy();

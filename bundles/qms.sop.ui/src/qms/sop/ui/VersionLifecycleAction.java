@@ -56,7 +56,9 @@ public final class VersionLifecycleAction extends SopRecordAction {
                         + SopVersions.name(v), SopLifecycle.READ_AND_UNDERSTOOD, "I have read and understood "
                                 + SopVersions.name(v) + " '" + v.getTitle() + "'.\n", (u, p) -> lifecycle
                                         .acknowledge(v, p)).open())
-                .note(v -> v.getEffectiveDate() == null ? "" : "   (effective date " + v.getEffectiveDate()
-                        .toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate() + ")");
+                .note(v -> (v.getEffectiveDate() == null ? "" : "   (effective date " + v.getEffectiveDate()
+                        .toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate() + ")") + (v
+                                .getApprovedOnPaper() == null ? "" : "\nApproved on paper before the suite was used: "
+                                        + v.getApprovedOnPaper()));
     }
 }

@@ -53,7 +53,7 @@ public class LifecycleDialog<T extends Record> extends TitleAreaDialog {
             .withZone(ZoneId.systemDefault());
 
     private final String title;
-    private final T record;
+    private T record;
     private final ControlledLifecycle<T> steps;
     private final Map<Transition<T>, StepInput<T>> inputs = new HashMap<>();
     private Function<T, String> note = r -> "";
@@ -153,6 +153,15 @@ public class LifecycleDialog<T extends Record> extends TitleAreaDialog {
         }
     }
 
+    /** The record as stored now: a step saved it (and its effect may have changed it further), or someone else did. */
+    @SuppressWarnings("unchecked")
+    private void reload() {
+        qms.model.Record stored = QmsUi.get().store().get(record.getId());
+        if (stored != null && record.eClass().isInstance(stored)) {
+            record = (T) stored;
+        }
+    }
+
     /** (Re)builds the dialog's content from the record as it is now. */
     private void fill() {
         for (Control c : body.getChildren()) {
@@ -210,6 +219,7 @@ public class LifecycleDialog<T extends Record> extends TitleAreaDialog {
             MessageDialog.openError(getShell(), t.name(), e.getMessage());
         }
         QmsUi.get().changed(List.of(record.getId()));
+        reload();
         fill();
         getShell().layout(true, true);
     }
