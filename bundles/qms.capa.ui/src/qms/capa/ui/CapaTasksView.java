@@ -7,12 +7,8 @@ import java.util.function.Function;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -26,6 +22,7 @@ import qms.core.Records;
 import qms.ui.QmsUi;
 import qms.ui.QmsViewPart;
 import qms.ui.Session;
+import qms.ui.ViewerTables;
 import qms.ui.editor.RecordEditor;
 import qms.ui.editor.RecordEditorInput;
 
@@ -62,11 +59,7 @@ public final class CapaTasksView extends QmsViewPart {
         }
         summary = new Label(bar, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
-        viewer = new TableViewer(body, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer = ViewerTables.create(body);
         column("Overdue", 80, t -> t.overdue(today) ? t.daysOverdue(today) + " days" : "");
         column("Due", 95, t -> t.due() == null ? "" : t.due().toString());
         column("Task", 110, t -> t.kind().label());
@@ -88,21 +81,7 @@ public final class CapaTasksView extends QmsViewPart {
     }
 
     private void column(String title, int width, Function<Task, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Task) element);
-            }
-
-            @Override
-            public Color getForeground(Object element) {
-                return ((Task) element).overdue(today) ? viewer.getControl().getDisplay().getSystemColor(
-                        SWT.COLOR_DARK_RED) : null;
-            }
-        });
+        ViewerTables.<Task>column(viewer, title, width, text, t -> t.overdue(today) ? SWT.COLOR_DARK_RED : SWT.NONE);
     }
 
     /** Reads the tasks again with the filters as they are. */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.eclipse.emf.common.util.Enumerator;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 
 import qms.core.Query;
 import qms.core.RecordStore;
@@ -26,7 +27,8 @@ import qms.sop.model.TaskStatus;
  * The incidents not closed, read for their deadlines and open tasks with three scans of the store (the incidents, their
  * notifications, their open tasks) instead of building every incident whole: 10,000 incidents are benchmark P7. The
  * incidents hold what the clocks and tasks need (flags, moments, clocks added or waived, notifications, open tasks);
- * the regulatory rules are {@link RegulatoryClocks}'s, as for an incident read whole.
+ * the regulatory rules are {@link RegulatoryClocks}'s, as for an incident read whole. They are read copies, made
+ * without new ids (no random UUID for each of them).
  */
 public final class OpenIncidents {
 
@@ -52,7 +54,7 @@ public final class OpenIncidents {
         store.scan(Query.of(SopPackage.Literals.INCIDENT).where(SopPackage.Literals.INCIDENT__STATUS, Query.Op
                 .NOT_EQUALS, IncidentStatus.CLOSED).orderBy(SopPackage.Literals.INCIDENT__AWARE_AT, false), INCIDENT,
                 row -> {
-                    Incident i = Records.newRecord(SopPackage.Literals.INCIDENT);
+                    Incident i = (Incident) EcoreUtil.create(SopPackage.Literals.INCIDENT); // its id is read
                     for (int c = 0; c < row.length; c++) {
                         set(i, INCIDENT.get(c), row[c]);
                     }
@@ -63,7 +65,7 @@ public final class OpenIncidents {
                 SopPackage.Literals.NOTIFICATION__SENT_AT, SopPackage.Literals.NOTIFICATION__RECIPIENT), row -> {
                     Incident i = open.get((String) row[0]);
                     if (i != null && row[1] != null) {
-                        Notification n = Records.newRecord(SopPackage.Literals.NOTIFICATION);
+                        Notification n = (Notification) EcoreUtil.create(SopPackage.Literals.NOTIFICATION);
                         n.setClock((RegulatoryClock) row[1]);
                         if (row[2] != null) {
                             n.setAgreement((NotificationAgreement) Records.proxy(SopPackage.Literals
@@ -80,7 +82,7 @@ public final class OpenIncidents {
                         SopPackage.Literals.INCIDENT_TASK__OWNER, QmsPackage.Literals.RECORD__ID), row -> {
                             Incident i = open.get((String) row[0]);
                             if (i != null) {
-                                IncidentTask t = Records.newRecord(SopPackage.Literals.INCIDENT_TASK);
+                                IncidentTask t = (IncidentTask) EcoreUtil.create(SopPackage.Literals.INCIDENT_TASK);
                                 t.setId((String) row[5]);
                                 t.setNumber(row[1] == null ? 0 : (Integer) row[1]);
                                 t.setAction((String) row[2]);

@@ -5,9 +5,7 @@ import java.util.List;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -15,7 +13,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 import qms.core.RecordStore;
@@ -35,7 +32,7 @@ import qms.ui.QmsUi;
  * what it counts from, where it stands, time left), the notification that met it; "Record Notification…" on the
  * selected deadline. A notification after its deadline needs the reason for the delay.
  */
-final class ClocksDialog extends TitleAreaDialog {
+final class ClocksDialog extends SopDialog {
 
     static final String TITLE = "Notification Clocks";
     static final int RECORD_ID = IDialogConstants.CLIENT_ID + 2;
@@ -47,36 +44,19 @@ final class ClocksDialog extends TitleAreaDialog {
     private Table table;
 
     ClocksDialog(Shell parent, RecordStore store, Incident incident) {
-        super(parent);
+        super(parent, TITLE);
         this.store = store;
         this.incidents = new Incidents(store);
         this.incident = incident;
-        setShellStyle(getShellStyle() | SWT.RESIZE | SWT.MAX);
-        setHelpAvailable(false);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(TITLE);
     }
 
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        Composite c = new Composite(area, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
-        GridLayoutFactory.fillDefaults().margins(10, 8).applyTo(c);
-        table = new Table(c, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
+        Composite c = body(area, "", "", 1);
+        table = table(c, SWT.SINGLE, new String[][] { { "Deadline", "260" }, { "Recipient", "190" }, { "Due", "160" },
+                { "Counts from", "175" }, { "State", "75" }, { "Left", "115" }, { "Notified", "170" } });
         GridDataFactory.fillDefaults().grab(true, true).hint(1150, 220).applyTo(table);
-        for (String[] col : new String[][] { { "Deadline", "260" }, { "Recipient", "190" }, { "Due", "160" }, {
-                "Counts from", "175" }, { "State", "75" }, { "Left", "115" }, { "Notified", "170" } }) {
-            TableColumn tc = new TableColumn(table, SWT.LEFT);
-            tc.setText(col[0]);
-            tc.setWidth(Integer.parseInt(col[1]));
-        }
         table.addListener(SWT.Selection, e -> enable());
         table.addListener(SWT.MouseHover, e -> {
             TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));

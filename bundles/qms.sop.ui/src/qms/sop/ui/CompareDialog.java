@@ -3,9 +3,7 @@ package qms.sop.ui;
 import java.util.List;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Button;
@@ -15,7 +13,6 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 import qms.core.RecordDiff;
@@ -31,7 +28,7 @@ import qms.sop.model.SopVersion;
  * changed, the text in each version, whole in the tooltip); the older version is chosen in a list, the previous one
  * first. "Export PDF…" writes the same comparison.
  */
-final class CompareDialog extends TitleAreaDialog {
+final class CompareDialog extends SopDialog {
 
     static final String TITLE = "Compare SOP Versions";
     static final int EXPORT_ID = IDialogConstants.CLIENT_ID + 1;
@@ -45,45 +42,27 @@ final class CompareDialog extends TitleAreaDialog {
     private List<RecordDiff.Change> shown = List.of();
 
     CompareDialog(Shell parent, RecordStore store, SopVersion version) {
-        super(parent);
+        super(parent, TITLE);
         this.store = store;
         this.version = version;
         this.others = SopVersions.of(store, Records.id(version.getSop())).stream().filter(v -> !v.getId().equals(
                 version.getId())).toList();
-        setShellStyle(getShellStyle() | SWT.RESIZE | SWT.MAX);
-        setHelpAvailable(false);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(TITLE);
     }
 
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        setTitle("Changes to " + SopVersions.name(version));
-        setMessage(others.isEmpty() ? "This is the SOP's only version: there is nothing to compare it with."
-                : "Every field, escalation rule and step that differs between the two versions.");
-        Composite c = new Composite(area, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
-        GridLayoutFactory.fillDefaults().numColumns(3).margins(10, 8).applyTo(c);
+        Composite c = body(area, "Changes to " + SopVersions.name(version), others.isEmpty() ? "This is the SOP's"
+                + " only version: there is nothing to compare it with." : "Every field, escalation rule and step that"
+                        + " differs between the two versions.", 3);
         new Label(c, SWT.NONE).setText("Compare with:");
         against = new Combo(c, SWT.READ_ONLY);
         others.forEach(v -> against.add(SopVersions.name(v) + " (" + v.getStatus().getLiteral() + ")"));
         count = new Label(c, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(count);
-        table = new Table(c, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
+        table = table(c, SWT.H_SCROLL, new String[][] { { "Field", "120" }, { "Row", "110" }, { "Change", "75" }, {
+                "Before", "340" }, { "After", "340" } });
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(1000, 460).applyTo(table);
-        for (String[] col : new String[][] { { "Field", "120" }, { "Row", "110" }, { "Change", "75" }, { "Before",
-                "340" }, { "After", "340" } }) {
-            TableColumn tc = new TableColumn(table, SWT.LEFT);
-            tc.setText(col[0]);
-            tc.setWidth(Integer.parseInt(col[1]));
-        }
         wrapCells();
         table.addListener(SWT.MouseHover, e -> {
             TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));

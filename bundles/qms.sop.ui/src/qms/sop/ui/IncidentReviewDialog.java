@@ -1,9 +1,6 @@
 package qms.sop.ui;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
-import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -16,7 +13,7 @@ import qms.sop.core.Incidents;
 import qms.sop.model.Incident;
 
 /** The post-incident review: root cause, lessons learnt, whether a CAPA is needed; approved by signature next. */
-final class IncidentReviewDialog extends TitleAreaDialog {
+final class IncidentReviewDialog extends SopDialog {
 
     static final String TITLE = "Post-incident Review";
 
@@ -29,29 +26,18 @@ final class IncidentReviewDialog extends TitleAreaDialog {
     private boolean capaNeeded;
 
     IncidentReviewDialog(Shell parent, Incident incident) {
-        super(parent);
+        super(parent, TITLE);
         this.incident = incident;
-        setShellStyle(getShellStyle() | SWT.RESIZE);
-        setHelpAvailable(false);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(TITLE);
     }
 
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        setTitle("Review of " + Incidents.name(incident));
-        setMessage("What caused it and what is learnt. A QA manager approves the review by signature, which closes the"
-                + " incident (and opens a CAPA when one is needed and the CAPA module is installed).");
-        Composite c = new Composite(area, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
-        GridLayoutFactory.fillDefaults().numColumns(2).margins(10, 8).applyTo(c);
-        cause = field(c, "Root cause:");
-        learnt = field(c, "Lessons learnt:");
+        Composite c = body(area, "Review of " + Incidents.name(incident), "What caused it and what is learnt. A QA"
+                + " manager approves the review by signature, which closes the incident (and opens a CAPA when one is"
+                + " needed and the CAPA module is installed).", 2);
+        cause = text(c, "Root cause:", 3);
+        learnt = text(c, "Lessons learnt:", 3);
         new Label(c, SWT.NONE);
         capa = new Button(c, SWT.CHECK);
         capa.setText("A CAPA is needed");
@@ -59,15 +45,6 @@ final class IncidentReviewDialog extends TitleAreaDialog {
         cause.addListener(SWT.Modify, e -> check());
         learnt.addListener(SWT.Modify, e -> check());
         return area;
-    }
-
-    private static Text field(Composite c, String label) {
-        Label l = new Label(c, SWT.NONE);
-        l.setText(label);
-        GridDataFactory.fillDefaults().align(SWT.LEFT, SWT.TOP).applyTo(l);
-        Text t = new Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
-        GridDataFactory.fillDefaults().grab(true, true).hint(480, 70).applyTo(t);
-        return t;
     }
 
     private void check() {

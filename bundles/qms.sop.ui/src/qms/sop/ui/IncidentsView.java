@@ -9,12 +9,8 @@ import java.util.function.Function;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -28,6 +24,7 @@ import qms.sop.model.Incident;
 import qms.sop.model.NotificationAgreement;
 import qms.ui.QmsUi;
 import qms.ui.QmsViewPart;
+import qms.ui.ViewerTables;
 
 /**
  * Open Incidents: the incidents not closed, the nearest notification deadline first, with time left (or how long
@@ -52,11 +49,7 @@ public final class IncidentsView extends QmsViewPart {
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(body);
         summary = new Label(body, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).applyTo(summary);
-        viewer = new TableViewer(body, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer = ViewerTables.create(body);
         column("Incident", 300, r -> Incidents.name(r.incident()));
         column("Severity", 80, r -> r.incident().isSetSeverity() ? r.incident().getSeverity().getLiteral() : "");
         column("Status", 90, r -> r.incident().getStatus().getLiteral());
@@ -86,22 +79,8 @@ public final class IncidentsView extends QmsViewPart {
     }
 
     private void column(String title, int width, Function<Row, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Row) element);
-            }
-
-            @Override
-            public Color getForeground(Object element) {
-                Row r = (Row) element;
-                return r.next() != null && r.next().left(now).isNegative() ? viewer.getControl().getDisplay()
-                        .getSystemColor(SWT.COLOR_DARK_RED) : null;
-            }
-        });
+        ViewerTables.<Row>column(viewer, title, width, text, r -> r.next() != null && r.next().left(now).isNegative()
+                ? SWT.COLOR_DARK_RED : SWT.NONE);
     }
 
     /** Reads the open incidents again. */

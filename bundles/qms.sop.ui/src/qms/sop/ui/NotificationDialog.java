@@ -3,9 +3,6 @@ package qms.sop.ui;
 import java.time.Instant;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
-import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -16,7 +13,7 @@ import org.eclipse.swt.widgets.Text;
 import qms.sop.core.RegulatoryClocks.Deadline;
 
 /** A notification made: when, to whom, their reference; after the deadline, why it was late (required). */
-final class NotificationDialog extends TitleAreaDialog {
+final class NotificationDialog extends SopDialog {
 
     static final String TITLE = "Record Notification";
 
@@ -31,44 +28,22 @@ final class NotificationDialog extends TitleAreaDialog {
     String delayReason;
 
     NotificationDialog(Shell parent, Deadline deadline) {
-        super(parent);
+        super(parent, TITLE);
         this.deadline = deadline;
-        setShellStyle(getShellStyle() | SWT.RESIZE);
-        setHelpAvailable(false);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(TITLE);
     }
 
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        setTitle(deadline.label());
-        setMessage(deadline.due() == null ? "This deadline has not started yet." : "Due "
-                + SopRecordAction.LOCAL.format(deadline.due()) + " (" + deadline.basis() + ").");
-        Composite c = new Composite(area, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
-        GridLayoutFactory.fillDefaults().numColumns(2).margins(10, 8).applyTo(c);
+        Composite c = body(area, deadline.label(), deadline.due() == null ? "This deadline has not started yet."
+                : "Due " + SopRecordAction.LOCAL.format(deadline.due()) + " (" + deadline.basis() + ").", 2);
         new Label(c, SWT.NONE).setText("Sent at:");
         moment = new Moment(c, Instant.now());
-        recipientText = text(c, "Recipient:", SWT.SINGLE);
+        recipientText = text(c, "Recipient:", 1);
         recipientText.setText(deadline.recipient() == null ? "" : deadline.recipient());
-        referenceText = text(c, "Their reference:", SWT.SINGLE);
-        reasonText = text(c, "Reason for delay:", SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
-        GridDataFactory.fillDefaults().grab(true, true).hint(420, 60).applyTo(reasonText);
+        referenceText = text(c, "Their reference:", 1);
+        reasonText = text(c, "Reason for delay:", 3);
         return area;
-    }
-
-    private static Text text(Composite c, String label, int style) {
-        Label l = new Label(c, SWT.NONE);
-        l.setText(label);
-        GridDataFactory.fillDefaults().align(SWT.LEFT, SWT.TOP).applyTo(l);
-        Text t = new Text(c, SWT.BORDER | style);
-        GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(t);
-        return t;
     }
 
     @Override

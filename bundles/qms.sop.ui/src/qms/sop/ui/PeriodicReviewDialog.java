@@ -1,8 +1,6 @@
 package qms.sop.ui;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
-import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -17,7 +15,7 @@ import qms.sop.model.ReviewOutcome;
 import qms.sop.model.SopVersion;
 
 /** The outcome of a periodic review (no change / revise) and its notes; the review is then signed "Reviewed". */
-final class PeriodicReviewDialog extends TitleAreaDialog {
+final class PeriodicReviewDialog extends SopDialog {
 
     static final String TITLE = "Record Periodic Review";
 
@@ -28,27 +26,15 @@ final class PeriodicReviewDialog extends TitleAreaDialog {
     private String notes;
 
     PeriodicReviewDialog(Shell parent, SopVersion version) {
-        super(parent);
+        super(parent, TITLE);
         this.version = version;
-        setShellStyle(getShellStyle() | SWT.RESIZE);
-        setHelpAvailable(false);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(TITLE);
     }
 
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        setTitle("Periodic review of " + SopVersions.name(version));
-        setMessage("Is the procedure still right as it is? \u201cRevise\u201d starts a new draft version. You sign the"
-                + " review next.");
-        Composite c = new Composite(area, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
-        GridLayoutFactory.fillDefaults().numColumns(2).margins(10, 8).applyTo(c);
+        Composite c = body(area, "Periodic review of " + SopVersions.name(version), "Is the procedure still right as"
+                + " it is? \u201cRevise\u201d starts a new draft version. You sign the review next.", 2);
         new Label(c, SWT.NONE).setText("Outcome:");
         Composite radios = new Composite(c, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(radios);
@@ -56,11 +42,7 @@ final class PeriodicReviewDialog extends TitleAreaDialog {
         noChange.setText(ReviewOutcome.NO_CHANGE.getLiteral());
         noChange.setSelection(true);
         new Button(radios, SWT.RADIO).setText(ReviewOutcome.REVISE.getLiteral());
-        Label l = new Label(c, SWT.NONE);
-        l.setText("Notes:");
-        GridDataFactory.fillDefaults().align(SWT.LEFT, SWT.TOP).applyTo(l);
-        notesText = new Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
-        GridDataFactory.fillDefaults().grab(true, true).hint(460, 90).applyTo(notesText);
+        notesText = text(c, "Notes:", 4);
         return area;
     }
 

@@ -9,12 +9,8 @@ import java.util.function.Function;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -26,6 +22,7 @@ import qms.sop.core.SopTasks.Task;
 import qms.ui.QmsUi;
 import qms.ui.QmsViewPart;
 import qms.ui.Session;
+import qms.ui.ViewerTables;
 
 /**
  * SOP Tasks: signatures waiting (review, approval, periodic review, retirement), versions coming into force, periodic
@@ -61,11 +58,7 @@ public final class SopTasksView extends QmsViewPart {
         }
         summary = new Label(bar, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
-        viewer = new TableViewer(body, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer = ViewerTables.create(body);
         column("State", 90, t -> t.overdue(now) ? "Overdue" : t.soon() ? "Due soon" : "");
         column("Due", 130, t -> t.due() == null ? "" : DUE.format(t.due()));
         column("Task", 130, t -> t.kind().label());
@@ -86,27 +79,8 @@ public final class SopTasksView extends QmsViewPart {
     }
 
     private void column(String title, int width, Function<Task, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Task) element);
-            }
-
-            @Override
-            public String getToolTipText(Object element) {
-                return ((Task) element).what();
-            }
-
-            @Override
-            public Color getForeground(Object element) {
-                Task t = (Task) element;
-                return t.overdue(now) ? viewer.getControl().getDisplay().getSystemColor(SWT.COLOR_DARK_RED)
-                        : t.soon() ? viewer.getControl().getDisplay().getSystemColor(SWT.COLOR_DARK_YELLOW) : null;
-            }
-        });
+        ViewerTables.<Task>column(viewer, title, width, text, t -> t.overdue(now) ? SWT.COLOR_DARK_RED : t.soon()
+                ? SWT.COLOR_DARK_YELLOW : SWT.NONE);
     }
 
     /** Reads the tasks again with the filters as they are. */

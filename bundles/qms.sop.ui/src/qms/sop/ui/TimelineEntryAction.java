@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
-import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -46,7 +43,7 @@ public final class TimelineEntryAction extends SopRecordAction {
         }
     }
 
-    static final class EntryDialog extends TitleAreaDialog {
+    static final class EntryDialog extends SopDialog {
 
         private final String incident;
         private Moment moment;
@@ -55,33 +52,18 @@ public final class TimelineEntryAction extends SopRecordAction {
         String text;
 
         EntryDialog(Shell parent, String incident) {
-            super(parent);
+            super(parent, TITLE);
             this.incident = incident;
-            setShellStyle(getShellStyle() | SWT.RESIZE);
-            setHelpAvailable(false);
-        }
-
-        @Override
-        protected void configureShell(Shell shell) {
-            super.configureShell(shell);
-            shell.setText(TITLE);
         }
 
         @Override
         protected Control createDialogArea(Composite parent) {
             Composite area = (Composite) super.createDialogArea(parent);
-            setTitle("Timeline of " + incident);
-            setMessage("An entry is added, never changed: who recorded it and when are kept with it.");
-            Composite c = new Composite(area, SWT.NONE);
-            GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
-            GridLayoutFactory.fillDefaults().numColumns(2).margins(10, 8).applyTo(c);
+            Composite c = body(area, "Timeline of " + incident, "An entry is added, never changed: who recorded it and"
+                    + " when are kept with it.", 2);
             new Label(c, SWT.NONE).setText("Occurred at:");
             moment = new Moment(c, Instant.now());
-            Label l = new Label(c, SWT.NONE);
-            l.setText("What happened:");
-            GridDataFactory.fillDefaults().align(SWT.LEFT, SWT.TOP).applyTo(l);
-            what = new Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
-            GridDataFactory.fillDefaults().grab(true, true).hint(460, 80).applyTo(what);
+            what = text(c, "What happened:", 4);
             what.addListener(SWT.Modify, e -> getButton(IDialogConstants.OK_ID).setEnabled(!what.getText()
                     .isBlank()));
             return area;
