@@ -40,6 +40,8 @@ final class CompareDialog extends SopDialog {
     private Table table;
     private Label count;
     private List<RecordDiff.Change> shown = List.of();
+    private org.eclipse.swt.widgets.Text before;
+    private org.eclipse.swt.widgets.Text after;
 
     CompareDialog(Shell parent, RecordStore store, SopVersion version) {
         super(parent, TITLE);
@@ -62,8 +64,13 @@ final class CompareDialog extends SopDialog {
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(count);
         table = table(c, SWT.H_SCROLL, new String[][] { { "Field", "120" }, { "Row", "110" }, { "Change", "75" }, {
                 "Before", "340" }, { "After", "340" } });
-        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(1000, 460).applyTo(table);
-        wrapCells();
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(1000, 300).applyTo(table);
+        Composite panes = new Composite(c, SWT.NONE);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(panes);
+        org.eclipse.jface.layout.GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).applyTo(panes);
+        before = pane(panes);
+        after = pane(panes);
+        table.addListener(SWT.Selection, e -> showSelected());
         table.addListener(SWT.MouseHover, e -> {
             TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
             if (item != null && table.indexOf(item) < shown.size()) {
@@ -111,14 +118,26 @@ final class CompareDialog extends SopDialog {
         List<RecordDiff.Change> changes = VersionComparison.changes(store, p[0], p[1]);
         for (RecordDiff.Change ch : changes) {
             TableItem item = new TableItem(table, SWT.NONE);
-            item.setText(new String[] { ch.field(), ch.item(), ch.kind().label(), readable(ch.before()), readable(ch
+            item.setText(new String[] { ch.field(), ch.item(), ch.kind().label(), oneLine(ch.before()), oneLine(ch
                     .after()) });
             item.setForeground(2, colour(ch.kind()));
         }
         shown = changes;
+        if (!changes.isEmpty()) {
+            table.select(0);
+        }
+        showSelected();
         count.setText(changes.size() + " difference(s) from " + SopVersions.name(p[0]) + " to " + SopVersions.name(
                 p[1]));
         count.getParent().layout();
+    }
+
+    /** A read-only pane under the table with the selected row's text, whole, a field a line. */
+    private static org.eclipse.swt.widgets.Text pane(Composite c) {
+        org.eclipse.swt.widgets.Text t = new org.eclipse.swt.widgets.Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP
+                | SWT.V_SCROLL | SWT.READ_ONLY);
+        GridDataFactory.fillDefaults().grab(true, false).hint(480, 130).applyTo(t);
+        return t;
     }
 
     private Color colour(RecordDiff.Kind kind) {
@@ -129,64 +148,16 @@ final class CompareDialog extends SopDialog {
         });
     }
 
-    /** A row's fields one per line ("Number: 5; Action: …" as lines), so that the cell wraps where they part. */
-    private static String readable(String s) {
-        return s == null ? "" : s.replace("; ", "\n");
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replace('\n', ' ');
     }
 
-    /**
-     * The two texts wrapped in their columns, each row as high as its longest text (a table draws one line a row by
-     * itself): the whole step or escalation rule is read in place.
-     */
-    private void wrapCells() {
-        table.addListener(SWT.MeasureItem, e -> {
-            TableItem item = (TableItem) e.item;
-            int width = table.getColumn(e.index).getWidth() - 8;
-            org.eclipse.swt.graphics.Point size = wrapped(e.gc, item.getText(e.index), width);
-            e.height = Math.max(e.height, size.y + 4);
-        });
-        table.addListener(SWT.EraseItem, e -> {
-            if (e.index >= 3) {
-                e.detail &= ~SWT.FOREGROUND;
-            }
-        });
-        table.addListener(SWT.PaintItem, e -> {
-            if (e.index < 3) {
-                return;
-            }
-            TableItem item = (TableItem) e.item;
-            int width = table.getColumn(e.index).getWidth() - 8;
-            int y = e.y + 2;
-            for (String line : lines(e.gc, item.getText(e.index), width)) {
-                e.gc.drawText(line, e.x + 4, y, true);
-                y += e.gc.getFontMetrics().getHeight();
-            }
-        });
-    }
-
-    private static org.eclipse.swt.graphics.Point wrapped(org.eclipse.swt.graphics.GC gc, String text, int width) {
-        List<String> lines = lines(gc, text, width);
-        return new org.eclipse.swt.graphics.Point(width, Math.max(1, lines.size()) * gc.getFontMetrics()
-                .getHeight());
-    }
-
-    /** The text broken into lines of at most {@code width} pixels, at spaces (a longer word stays whole). */
-    private static List<String> lines(org.eclipse.swt.graphics.GC gc, String text, int width) {
-        List<String> out = new java.util.ArrayList<>();
-        for (String paragraph : text.split("\n", -1)) {
-            StringBuilder line = new StringBuilder();
-            for (String word : paragraph.split(" ")) {
-                String next = line.length() == 0 ? word : line + " " + word;
-                if (line.length() > 0 && gc.textExtent(next).x > width) {
-                    out.add(line.toString());
-                    line = new StringBuilder(word);
-                } else {
-                    line = new StringBuilder(next);
-                }
-            }
-            out.add(line.toString());
-        }
-        return out;
+    /** The selected difference's two texts, whole, in the panes below the table. */
+    private void showSelected() {
+        int i = table.getSelectionIndex();
+        RecordDiff.Change ch = i < 0 || i >= shown.size() ? null : shown.get(i);
+        before.setText(ch == null ? "" : ch.before().replace("; ", "\n"));
+        after.setText(ch == null ? "" : ch.after().replace("; ", "\n"));
     }
 
     @Override
