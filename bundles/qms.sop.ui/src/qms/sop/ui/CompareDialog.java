@@ -132,6 +132,11 @@ final class CompareDialog extends SopDialog {
         count.getParent().layout();
     }
 
+    /** A row of the matrix or a step a field a line; a plain field's text as written. */
+    private static String fields(RecordDiff.Change ch, String text) {
+        return ch.item().isEmpty() ? text : text.replace("; ", "\n");
+    }
+
     /** A read-only pane under the table with the selected row's text, whole, a field a line. */
     private static org.eclipse.swt.widgets.Text pane(Composite c) {
         org.eclipse.swt.widgets.Text t = new org.eclipse.swt.widgets.Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP
@@ -156,8 +161,8 @@ final class CompareDialog extends SopDialog {
     private void showSelected() {
         int i = table.getSelectionIndex();
         RecordDiff.Change ch = i < 0 || i >= shown.size() ? null : shown.get(i);
-        before.setText(ch == null ? "" : ch.before().replace("; ", "\n"));
-        after.setText(ch == null ? "" : ch.after().replace("; ", "\n"));
+        before.setText(ch == null ? "" : fields(ch, ch.before()));
+        after.setText(ch == null ? "" : fields(ch, ch.after()));
     }
 
     @Override
