@@ -50,6 +50,16 @@ public abstract class QmsViewPart extends ViewPart {
         return !loading();
     }
 
+    /** A "Refresh" button in the view's toolbar that runs {@code reload}. */
+    protected final void addRefreshAction(Runnable reload) {
+        getViewSite().getActionBars().getToolBarManager().add(new org.eclipse.jface.action.Action("Refresh") {
+            @Override
+            public void run() {
+                reload.run();
+            }
+        });
+    }
+
     /** Call at the end of {@code createPartControl}. */
     protected final void listenForChanges() {
         QmsUi.get().addChangeListener(listener);

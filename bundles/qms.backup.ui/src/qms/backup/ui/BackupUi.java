@@ -3,7 +3,6 @@ package qms.backup.ui;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
@@ -11,7 +10,6 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PartInitException;
 
 import qms.backup.core.BackupCompliance;
 import qms.backup.core.ComplianceRules;
@@ -19,7 +17,6 @@ import qms.backup.core.ComplianceStatus;
 import qms.model.Record;
 import qms.ui.QmsUi;
 import qms.ui.editor.RecordEditor;
-import qms.ui.editor.RecordEditorInput;
 
 /** What the backup module's views share: the compliance service, status colours, a period, opening records. */
 final class BackupUi {
@@ -48,10 +45,6 @@ final class BackupUi {
     }
 
     static void open(IWorkbenchPage page, Record record) {
-        try {
-            page.openEditor(RecordEditorInput.of(record), RecordEditor.ID);
-        } catch (PartInitException e) {
-            MessageDialog.openError(page.getWorkbenchWindow().getShell(), "Open", e.getMessage());
-        }
+        RecordEditor.open(page, record);
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 
-import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.TableViewer;
@@ -13,18 +12,15 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.PartInitException;
 
 import qms.capa.core.CapaLifecycle;
 import qms.capa.core.CapaTasks;
 import qms.capa.core.CapaTasks.Task;
-import qms.core.Records;
 import qms.ui.QmsUi;
 import qms.ui.QmsViewPart;
 import qms.ui.Session;
 import qms.ui.ViewerTables;
 import qms.ui.editor.RecordEditor;
-import qms.ui.editor.RecordEditorInput;
 
 /**
  * My Tasks / Overdue: what is still to be done on the CAPAs that are not closed — open actions, the CAPAs' due dates,
@@ -70,12 +66,7 @@ public final class CapaTasksView extends QmsViewPart {
         column("CAPA status", 120, t -> t.capa().getStatus().getLiteral());
         viewer.addDoubleClickListener(e -> open());
         getSite().setSelectionProvider(viewer);
-        getViewSite().getActionBars().getToolBarManager().add(new Action("Refresh") {
-            @Override
-            public void run() {
-                reload();
-            }
-        });
+        addRefreshAction(this::reload);
         listenForChanges();
         reload();
     }
@@ -111,12 +102,7 @@ public final class CapaTasksView extends QmsViewPart {
     private void open() {
         Object first = viewer.getStructuredSelection().getFirstElement();
         if (first instanceof Task t) {
-            try {
-                getSite().getPage().openEditor(RecordEditorInput.of(t.capa()), RecordEditor.ID);
-            } catch (PartInitException e) {
-                org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Cannot open "
-                        + Records.label(t.capa()), e.getMessage());
-            }
+            RecordEditor.open(getSite().getPage(), t.capa());
         }
     }
 

@@ -273,6 +273,16 @@ public final class SopLifecycle {
                 .getRequestedBy()) && steps.isSigned(t));
     }
 
+    /** What the signed-in trainee signs to acknowledge the version, as the signature dialog shows it. */
+    public String acknowledgement(SopVersion v) {
+        return SopVersions.account(store, user()).map(a -> acknowledgement(v, a)).orElse("");
+    }
+
+    private static String acknowledgement(SopVersion v, UserAccount trainee) {
+        return "I, " + trainee.getFullName() + " (" + trainee.getUserId() + "), have read and understood "
+                + SopVersions.name(v) + " '" + v.getTitle() + "'.\n";
+    }
+
     /**
      * The signed-in trainee acknowledges the version ("Read and understood"): writes the training record and signs it
      * with the trainee's password, in one go; a record left unsigned before (a wrong password) is signed instead of
@@ -289,9 +299,7 @@ public final class SopLifecycle {
             UserAccount trainee = SopVersions.account(store, user).orElseThrow(() -> new AccessDeniedException(
                     "There is no account for " + user + ": nothing was acknowledged"));
             t = steps.request(acknowledgeTraining, v, "Training of " + trainee.getFullName() + " on "
-                    + SopVersions.name(v), "I, " + trainee.getFullName() + " (" + user + "), have read and understood "
-                            + SopVersions.name(v) + " '" + v.getTitle() + "'.\n", (TrainingRecord r) -> r.setTrainee(
-                                    trainee));
+                    + SopVersions.name(v), acknowledgement(v, trainee), (TrainingRecord r) -> r.setTrainee(trainee));
         }
         steps.sign(signTraining, v, t, user, password);
         return t;

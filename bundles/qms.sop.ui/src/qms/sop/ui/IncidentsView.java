@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
-import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.TableViewer;
@@ -24,6 +23,7 @@ import qms.sop.model.Incident;
 import qms.sop.model.NotificationAgreement;
 import qms.ui.QmsUi;
 import qms.ui.QmsViewPart;
+import qms.ui.editor.RecordEditor;
 import qms.ui.ViewerTables;
 
 /**
@@ -63,17 +63,12 @@ public final class IncidentsView extends QmsViewPart {
             if (viewer.getStructuredSelection().getFirstElement() instanceof Row r) {
                 Record full = QmsUi.get().store().get(r.incident().getId());
                 if (full != null) {
-                    SopRecordAction.open(getSite().getShell(), full);
+                    RecordEditor.open(getSite().getPage(), full);
                 }
             }
         });
         getSite().setSelectionProvider(viewer);
-        getViewSite().getActionBars().getToolBarManager().add(new Action("Refresh") {
-            @Override
-            public void run() {
-                reload();
-            }
-        });
+        addRefreshAction(this::reload);
         listenForChanges();
         reload();
     }

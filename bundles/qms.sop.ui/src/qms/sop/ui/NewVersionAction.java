@@ -29,6 +29,6 @@ public final class NewVersionAction extends SopRecordAction {
     public void run(Context context) {
         var v = SopVersions.newVersion(context.store(), (Sop) context.record());
         QmsUi.get().changed(java.util.List.of(v.getId()));
-        open(context.shell(), v);
+        open(v);
     }
 }

@@ -5,17 +5,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 
 import org.eclipse.emf.ecore.EClass;
-import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.swt.widgets.Shell;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 
-import qms.core.Records;
 import qms.model.Record;
 import qms.ui.RecordAction;
 import qms.ui.editor.RecordEditor;
-import qms.ui.editor.RecordEditorInput;
 
 /** What the module's record actions share: the class they apply to, their label and tooltip, opening a record. */
 abstract class SopRecordAction implements RecordAction {
@@ -54,12 +48,7 @@ abstract class SopRecordAction implements RecordAction {
     }
 
     /** Opens the record's form in the active page. */
-    static void open(Shell shell, Record record) {
-        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        try {
-            page.openEditor(RecordEditorInput.of(record), RecordEditor.ID);
-        } catch (PartInitException e) {
-            MessageDialog.openError(shell, "Cannot open " + Records.label(record), e.getMessage());
-        }
+    static void open(Record record) {
+        RecordEditor.open(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), record);
     }
 }

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 
-import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.TableViewer;
@@ -21,6 +20,7 @@ import qms.sop.core.SopTasks;
 import qms.sop.core.SopTasks.Task;
 import qms.ui.QmsUi;
 import qms.ui.QmsViewPart;
+import qms.ui.editor.RecordEditor;
 import qms.ui.Session;
 import qms.ui.ViewerTables;
 
@@ -68,12 +68,7 @@ public final class SopTasksView extends QmsViewPart {
                 + t.meaning() + "\u201d" + (t.notBy().isEmpty() ? "" : ", not " + String.join(", ", t.notBy())));
         viewer.addDoubleClickListener(e -> open());
         getSite().setSelectionProvider(viewer);
-        getViewSite().getActionBars().getToolBarManager().add(new Action("Refresh") {
-            @Override
-            public void run() {
-                reload();
-            }
-        });
+        addRefreshAction(this::reload);
         listenForChanges();
         reload();
     }
@@ -92,7 +87,8 @@ public final class SopTasksView extends QmsViewPart {
         now = tasks.now();
         List<Task> all = tasks.all();
         String user = Session.principal() == null ? null : Session.principal().userId();
-        List<Task> shown = mine.getSelection() && user != null ? tasks.of(user, all) : all;
+        List<Task> own = user == null ? List.of() : tasks.of(user, all);
+        List<Task> shown = mine.getSelection() && user != null ? own : all;
         long overdue = shown.stream().filter(t -> t.overdue(now)).count();
         long soon = shown.stream().filter(t -> !t.overdue(now) && t.soon()).count();
         if (overdueOnly.getSelection()) {
@@ -100,7 +96,7 @@ public final class SopTasksView extends QmsViewPart {
         }
         viewer.setInput(shown);
         summary.setText(String.format("%s: %d task(s), %d overdue, %d due soon", mine.getSelection() ? "Yours"
-                : "Everyone's", mine.getSelection() ? tasks.of(user == null ? "" : user, all).size() : all.size(),
+                : "Everyone's", (mine.getSelection() ? own : all).size(),
                 overdue, soon));
         summary.getParent().layout(new Control[] { summary });
     }
@@ -110,7 +106,7 @@ public final class SopTasksView extends QmsViewPart {
         if (first instanceof Task t) {
             Record r = QmsUi.get().store().get(t.subjectId());
             if (r != null) {
-                SopRecordAction.open(getSite().getShell(), r);
+                RecordEditor.open(getSite().getPage(), r);
             }
         }
     }

@@ -2,7 +2,6 @@ package qms.sop.ui;
 
 import java.util.List;
 
-import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -57,12 +56,7 @@ public final class TrainingMatrixView extends QmsViewPart {
                 }
             }
         });
-        getViewSite().getActionBars().getToolBarManager().add(new Action("Refresh") {
-            @Override
-            public void run() {
-                reload();
-            }
-        });
+        addRefreshAction(this::reload);
         listenForChanges();
         reload();
     }

@@ -53,9 +53,8 @@ public final class VersionLifecycleAction extends SopRecordAction {
                     }
                 })
                 .input(lifecycle.acknowledgeTraining, (shell, v) -> new StepSignatureDialog(shell, "Acknowledge "
-                        + SopVersions.name(v), SopLifecycle.READ_AND_UNDERSTOOD, "I have read and understood "
-                                + SopVersions.name(v) + " '" + v.getTitle() + "'.\n", (u, p) -> lifecycle
-                                        .acknowledge(v, p)).open())
+                        + SopVersions.name(v), SopLifecycle.READ_AND_UNDERSTOOD, lifecycle.acknowledgement(v),
+                        (u, p) -> lifecycle.acknowledge(v, p)).open()) // shows exactly what the record binds
                 .note(v -> (v.getEffectiveDate() == null ? "" : "   (effective date " + v.getEffectiveDate()
                         .toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate() + ")") + (v
                                 .getApprovedOnPaper() == null ? "" : "\nApproved on paper before the suite was used: "

@@ -54,6 +54,16 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
 
     public static final String ID = "qms.ui.recordEditor";
 
+    /** Opens the record's form in the page (or brings it to the front); says why in a dialog if it cannot. */
+    public static void open(org.eclipse.ui.IWorkbenchPage page, Record record) {
+        try {
+            page.openEditor(RecordEditorInput.of(record), ID);
+        } catch (PartInitException e) {
+            MessageDialog.openError(page.getWorkbenchWindow().getShell(), qms.ui.internal.Messages.Navigator_openFailed,
+                    e.getMessage());
+        }
+    }
+
     private Record record;
     private boolean isNew;
     private AdapterFactoryEditingDomain domain;

@@ -46,7 +46,6 @@ import qms.model.Record;
 import qms.ui.QmsUi;
 import qms.ui.QmsViewPart;
 import qms.ui.editor.RecordEditor;
-import qms.ui.editor.RecordEditorInput;
 import qms.ui.internal.Messages;
 import qms.ui.internal.RecordLabelProvider;
 
@@ -372,11 +371,7 @@ public final class TraceView extends QmsViewPart {
                 expand(n);
             }
         } else if (viewer.getStructuredSelection().getFirstElement() instanceof TraceNode n) {
-            try {
-                getSite().getPage().openEditor(RecordEditorInput.of(n.record()), RecordEditor.ID);
-            } catch (PartInitException e) {
-                MessageDialog.openError(getSite().getShell(), Messages.Navigator_openFailed, e.getMessage());
-            }
+            RecordEditor.open(getSite().getPage(), n.record());
         }
     }
 
