@@ -242,14 +242,16 @@ final class JpaRecordStore implements RecordStore {
                     ps.setObject(i + 1, params.get(i));
                 }
                 ps.setFetchSize(1000); // rows are read as they are consumed, never all held at once
+                java.util.Calendar utc = new java.util.GregorianCalendar(java.util.TimeZone.getTimeZone(
+                        java.time.ZoneOffset.UTC));
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Object[] values = new Object[fs.size()];
                         for (int i = 0, column = 2; i < values.length; i++) {
                             FeatureMapping f = fs.get(i);
                             values[i] = owner.get(i) ? rs.getString(column++) : f == null ? rs.getString(1)
-                                    : f.kind == FeatureMapping.Kind.REFERENCE ? rs.getString(column++) : f.fromColumn(f
-                                            .read(rs, column++));
+                                    : f.kind == FeatureMapping.Kind.REFERENCE ? rs.getString(column++) : f.readValue(
+                                            rs, column++, utc);
                         }
                         sink.accept(values);
                     }
