@@ -1,4 +1,4 @@
-package qms.sop.core;
+package qms.core;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 
 /**
- * Days and moments as the module stores and shows them: calendar days are stored as midnight UTC (an effective date, a
+ * Days and moments as the suite stores and shows them: calendar days are stored as midnight UTC (an effective date, a
  * review due date), moments as instants (when someone became aware of an incident) and shown in the viewer's zone.
  */
 public final class Days {
@@ -18,10 +18,12 @@ public final class Days {
     private Days() {
     }
 
+    /** The calendar day as a date attribute holds it: midnight UTC. */
     public static Date day(LocalDate d) {
         return d == null ? null : Date.from(d.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
+    /** The calendar day of a date attribute (its UTC day). */
     public static LocalDate dayOf(Date d) {
         return d == null ? null : LocalDate.ofInstant(d.toInstant(), ZoneOffset.UTC);
     }
@@ -41,7 +43,8 @@ public final class Days {
         return d == null ? null : d.toInstant();
     }
 
-    static boolean blank(String s) {
+    /** Whether the text is null or blank. */
+    public static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import qms.core.Days;
 import qms.core.HeadlessTask;
 import qms.core.RecordStore;
 import qms.sop.model.Incident;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import qms.core.CorrectiveActions;
+import qms.core.Days;
 import qms.core.RecordStore;
 import qms.core.lifecycle.ControlledLifecycle;
 import qms.core.lifecycle.Lifecycle;

@@ -10,6 +10,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 
 import qms.core.ChangeRule;
+import qms.core.Days;
 import qms.core.Query;
 import qms.core.RecordStore;
 import qms.core.Records;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import qms.core.Days;
 import qms.core.Query;
 import qms.core.RecordStore;
 import qms.core.Records;

@@ -2,6 +2,7 @@ package qms.sop.core;
 
 import java.time.LocalDate;
 
+import qms.core.Days;
 import qms.sop.model.Sop;
 import qms.sop.model.SopVersion;
 

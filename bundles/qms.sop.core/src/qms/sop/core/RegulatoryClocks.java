@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import qms.core.Days;
 import qms.core.Records;
 import qms.sop.model.Incident;
 import qms.sop.model.Notification;

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 
+import qms.core.Days;
 import qms.core.DemoContribution;
 import qms.core.Query;
 import qms.core.RecordStore;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 
+import qms.core.Days;
 import qms.core.HeadlessTask;
 import qms.core.RecordStore;
 import qms.sop.model.SopVersion;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import qms.core.AccessDeniedException;
+import qms.core.Days;
 import qms.core.RecordStore;
 import qms.core.Records;
 import qms.core.lifecycle.ControlledLifecycle;

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import qms.core.AccessDeniedException;
+import qms.core.Days;
 import qms.core.Principal;
 import qms.core.RecordDiff;
 import qms.core.RecordStore;

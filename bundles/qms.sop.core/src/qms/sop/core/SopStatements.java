@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.eclipse.emf.ecore.EObject;
 
+import qms.core.Days;
 import qms.core.Records;
 import qms.sop.model.EscalationRule;
 import qms.sop.model.ProcedureStep;

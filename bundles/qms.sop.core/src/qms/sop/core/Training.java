@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import qms.core.Days;
 import qms.core.Query;
 import qms.core.RecordStore;
 import qms.core.Records;

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import qms.core.Days;
 import qms.core.Records;
 import qms.model.Organisation;
 import qms.model.QmsPackage;

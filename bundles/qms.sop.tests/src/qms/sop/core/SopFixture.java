@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import qms.core.Days;
 import qms.core.Principal;
 import qms.core.Query;
 import qms.core.RecordStore;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import qms.core.AccessDeniedException;
 import qms.core.ChangeRefusedException;
+import qms.core.Days;
 import qms.core.RecordDiff;
 import qms.core.ValidationException;
 import qms.core.lifecycle.StepRefusedException;

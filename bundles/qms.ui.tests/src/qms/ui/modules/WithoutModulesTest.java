@@ -17,7 +17,7 @@ import qms.ui.testing.WorkbenchBot;
 
 /**
  * The suite without any module (this test runtime holds the platform and core features only, like a product built
- * without qms.backup.feature, qms.capa.feature or qms.sop.feature): it starts, signs in and works, and nothing of a
+ * without qms.backup.feature, qms.capa.feature, qms.sop.feature or qms.vendor.feature): it starts, signs in and works, and nothing of a
  * module shows.
  */
 class WithoutModulesTest {
@@ -28,7 +28,8 @@ class WithoutModulesTest {
     @Test
     void theCoreRunsWithoutAnyModule() {
         for (String module : List.of("qms.backup.model", "qms.backup.core", "qms.backup.ui", "qms.capa.model",
-                "qms.capa.core", "qms.capa.ui", "qms.sop.model", "qms.sop.core", "qms.sop.ui")) {
+                "qms.capa.core", "qms.capa.ui", "qms.sop.model", "qms.sop.core", "qms.sop.ui", "qms.vendor.model",
+                "qms.vendor.core", "qms.vendor.ui")) {
             assertNull(Platform.getBundle(module), module + " is not installed here");
         }
         List<String> menus = bot.syncExec(() -> Arrays.stream(workbench.shell().widget().getMenuBar().getItems())
@@ -36,7 +37,7 @@ class WithoutModulesTest {
         assertEquals(List.of("File", "Edit", "Window", "Help"), menus, "no Backup, CAPA or Incident Response menu");
         List<String> groups = workbench.view("Records").bot().tree().items();
         assertTrue(groups.stream().anyMatch(g -> g.startsWith("Computerized Systems (")), groups.toString());
-        for (String module : List.of("Backup", "CAPA", "SOP", "Incident")) {
+        for (String module : List.of("Backup", "CAPA", "SOP", "Incident", "Vendor ", "Service ", "KPI")) {
             assertFalse(groups.stream().anyMatch(g -> g.startsWith(module)), groups.toString());
         }
     }

@@ -78,6 +78,7 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
     private boolean writable;
     private Action saveAction;
     private Composite signatures;
+    private Composite flags;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -115,6 +116,9 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         form.setImage(labels.image(record));
         renderer = new FormRenderer(toolkit, domain, form.getMessageManager(), this::editChild);
         renderer.restrict(writable, !isNew);
+        flags = toolkit.createComposite(form.getBody()); // what modules flag on the record, above its fields
+        flags.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+        flags.setLayout(new org.eclipse.swt.layout.GridLayout(2, false));
         renderer.render(form.getBody(), record);
         signatures = toolkit.createComposite(form.getBody());
         signatures.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
@@ -210,11 +214,15 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         QmsUi.get().changed(List.of(record.getId()));
     }
 
-    /** The record's signatures under its fields, each saying whether the record changed since. */
+    /**
+     * The flags modules raise on the record above its fields (a system whose hosting vendor is disqualified), and its
+     * signatures under them, each saying whether the record changed since.
+     */
     private void showSignatures() {
         if (signatures == null || signatures.isDisposed()) {
             return;
         }
+        showFlags();
         for (Control c : signatures.getChildren()) {
             c.dispose();
         }
@@ -234,6 +242,26 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         // the labels were replaced: lay the section and the body out again, or they keep a size of zero
         form.getBody().layout(signatures.getChildren());
         form.reflow(true);
+    }
+
+    private void showFlags() {
+        for (Control c : flags.getChildren()) {
+            c.dispose();
+        }
+        List<qms.core.RecordFlags.Flag> raised = isNew ? List.of() : qms.core.RecordFlags.of(QmsUi.get().store(),
+                record);
+        for (qms.core.RecordFlags.Flag f : raised) {
+            Label icon = toolkit.createLabel(flags, null);
+            icon.setImage(PlatformUI.getWorkbench().getSharedImages().getImage(f.severity()
+                    == qms.core.RecordFlags.Severity.PROBLEM ? ISharedImages.IMG_OBJS_ERROR_TSK
+                            : ISharedImages.IMG_OBJS_WARN_TSK));
+            Label text = toolkit.createLabel(flags, f.text(), SWT.WRAP);
+            text.setData("flag", f.text());
+            text.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.CENTER, true, false));
+        }
+        ((org.eclipse.swt.layout.GridData) flags.getLayoutData()).exclude = raised.isEmpty();
+        flags.setVisible(!raised.isEmpty());
+        form.getBody().layout(flags.getChildren());
     }
 
     private void editChild(EObject child) {

@@ -1,0 +1,55 @@
+package qms.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import qms.model.Record;
+
+/**
+ * Warnings a module raises on records it does not own, shown wherever the record is shown (its form's heading): a
+ * system whose hosting vendor is disqualified or overdue for requalification, an agreement with clause gaps. A module
+ * registers an implementation as an OSGi service; the core never names a module, and without one nothing is flagged.
+ */
+public interface RecordFlags {
+
+    enum Severity {
+        /** Something to look at (a requalification due soon, a partial clause). */
+        WARNING,
+        /** Something wrong (a disqualified vendor hosts the system). */
+        PROBLEM
+    }
+
+    /** One flag: how serious, and what it says ("Hosting vendor Helix … is Disqualified"). */
+    record Flag(Severity severity, String text) {
+    }
+
+    /** The flags on the record (empty if none); reads only, and quickly: a form asks when it opens and saves. */
+    List<Flag> flags(RecordStore store, Record record);
+
+    /** Every installed module's flags on the record, problems first. */
+    static List<Flag> of(RecordStore store, Record record) {
+        List<Flag> flags = new ArrayList<>();
+        org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(RecordFlags.class);
+        org.osgi.framework.BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        if (context == null || record == null) {
+            return flags;
+        }
+        try {
+            for (org.osgi.framework.ServiceReference<RecordFlags> ref : context.getServiceReferences(RecordFlags.class,
+                    null)) {
+                RecordFlags f = context.getService(ref);
+                if (f != null) {
+                    try {
+                        flags.addAll(f.flags(store, record));
+                    } finally {
+                        context.ungetService(ref);
+                    }
+                }
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e); // no filter is given
+        }
+        flags.sort(java.util.Comparator.comparing(Flag::severity).reversed());
+        return flags;
+    }
+}
