@@ -16,6 +16,7 @@ import java.util.Set;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EStructuralFeature;
 
+import qms.core.Days;
 import qms.core.Query;
 import qms.core.RecordStore;
 import qms.core.Records;
