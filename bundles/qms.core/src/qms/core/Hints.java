@@ -30,8 +30,7 @@ public final class Hints {
     public static final String PLURAL = "plural";
     /**
      * On an EClass: the attribute that labels its records (default: name, title, fullName, first string), or a format
-     * over its own attributes and single references (a reference gives its record's label), e.g. "{number} v{version}",
-     * "{vendor}".
+     * over its own attributes, e.g. "{number} v{version}".
      */
     public static final String LABEL = "label";
 

@@ -103,8 +103,7 @@ public final class Records {
         boolean any = false;
         while (m.find()) {
             var f = object.eClass().getEStructuralFeature(m.group(1));
-            Object v = f instanceof EAttribute ? object.eGet(f) : f instanceof org.eclipse.emf.ecore.EReference r && !r
-                    .isMany() && object.eGet(r) instanceof EObject target ? label(target) : null;
+            Object v = f instanceof EAttribute ? object.eGet(f) : null;
             any |= v != null && !v.toString().isBlank();
             m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(v == null ? "" : v.toString()));
         }

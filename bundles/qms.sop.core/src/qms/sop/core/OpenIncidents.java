@@ -33,7 +33,8 @@ import qms.sop.model.TaskStatus;
  */
 public final class OpenIncidents {
 
-    private static final List<EStructuralFeature> INCIDENT = List.of(QmsPackage.Literals.RECORD__ID,
+    /** The columns of an incident the clocks and tasks are read from, the id first (benchmark P7 reads the same). */
+    public static final List<EStructuralFeature> INCIDENT = List.of(QmsPackage.Literals.RECORD__ID,
             SopPackage.Literals.INCIDENT__REFERENCE, SopPackage.Literals.INCIDENT__TITLE,
             SopPackage.Literals.INCIDENT__STATUS, SopPackage.Literals.INCIDENT__SEVERITY,
             SopPackage.Literals.INCIDENT__DETECTED_AT, SopPackage.Literals.INCIDENT__AWARE_AT,

@@ -257,7 +257,10 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
                             : ISharedImages.IMG_OBJS_WARN_TSK));
             Label text = toolkit.createLabel(flags, f.text(), SWT.WRAP);
             text.setData("flag", f.text());
-            text.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.CENTER, true, false));
+            org.eclipse.swt.layout.GridData wrap = new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.CENTER, true,
+                    false);
+            wrap.widthHint = 200; // wraps at the body's width instead of widening the body to one long line
+            text.setLayoutData(wrap);
         }
         ((org.eclipse.swt.layout.GridData) flags.getLayoutData()).exclude = raised.isEmpty();
         flags.setVisible(!raised.isEmpty());

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,10 +79,13 @@ public final class BreachFindings {
      */
     public static List<Record> findings(RecordStore store, List<Breach> breaches, Instant now) {
         List<Record> all = new ArrayList<>();
+        Map<String, ServiceAgreement> agreements = new HashMap<>(); // an import's breaches share a few agreements
+        Map<String, List<ComputerizedSystem>> covered = new HashMap<>();
         for (Breach b : unraised(store, breaches)) {
-            ServiceAgreement a = (ServiceAgreement) store.get(Records.id(b.kpi().getAgreement()));
+            ServiceAgreement a = agreements.computeIfAbsent(Records.id(b.kpi().getAgreement()),
+                    id -> (ServiceAgreement) store.get(id));
             Vendor vendor = a.getVendor();
-            List<ComputerizedSystem> systems = Vendors.covered(store, a);
+            List<ComputerizedSystem> systems = covered.computeIfAbsent(a.getId(), id -> Vendors.covered(store, a));
             Finding f = Records.newRecord(QmsPackage.Literals.FINDING);
             f.setTitle("SLA breach: " + b.kpi().getName() + " of " + a.getReference() + " in " + b.measurement()
                     .getPeriod());

@@ -28,6 +28,7 @@ import qms.vendor.model.ServiceAgreement;
 import qms.vendor.model.ServiceKpi;
 import qms.vendor.model.VendorPackage;
 import qms.vendor.model.util.Periods;
+import qms.vendor.model.util.VendorConstraints;
 
 /**
  * Imports KPI measurements from a CSV file (Commons CSV; a header row, comma-separated, UTF-8):
@@ -112,7 +113,7 @@ public final class MeasurementImport {
         try (CSVParser csv = CSVParser.parse(in, format)) {
             List<String> missing = new ArrayList<>();
             for (String c : List.of(AGREEMENT, KPI, PERIOD, DOWNTIME, VALUE)) {
-                if (csv.getHeaderMap().keySet().stream().noneMatch(h -> h.equalsIgnoreCase(c))) {
+                if (!csv.getHeaderMap().containsKey(c)) { // a map that ignores the header's case
                     missing.add("'" + c + "'");
                 }
             }
@@ -121,7 +122,7 @@ public final class MeasurementImport {
                         missing) + " (expected: " + String.join(",", AGREEMENT, KPI, PERIOD, DOWNTIME, VALUE, NOTES)
                         + ")"), 0);
             }
-            boolean notes = csv.getHeaderMap().keySet().stream().anyMatch(h -> h.equalsIgnoreCase(NOTES));
+            boolean notes = csv.getHeaderMap().containsKey(NOTES);
             for (CSVRecord row : csv) {
                 long line = row.getRecordNumber() + 1; // the header is line 1; empty lines are records, so counted
                 if (row.stream().allMatch(c -> c == null || c.isBlank())) {
@@ -246,7 +247,7 @@ public final class MeasurementImport {
                 try {
                     double v = Double.parseDouble(value);
                     if (v < 0 || Double.isNaN(v) || Double.isInfinite(v)
-                            || qms.vendor.model.util.VendorConstraints.percentage(kpi.getKind()) && v > 100) {
+                            || VendorConstraints.percentage(kpi.getKind()) && v > 100) {
                         wrong.add(at(line, VALUE, value + " is not a measurement of " + kpi.getKind().getLiteral()));
                     }
                     m.setValue(v);
@@ -275,9 +276,7 @@ public final class MeasurementImport {
     }
 
     private static String cell(CSVRecord row, String column) {
-        String name = row.getParser().getHeaderNames().stream().filter(h -> h.equalsIgnoreCase(column)).findFirst()
-                .orElse(column);
-        String v = row.isMapped(name) && row.isSet(name) ? row.get(name) : null;
+        String v = row.isMapped(column) && row.isSet(column) ? row.get(column) : null; // header case is ignored
         return v == null || v.isBlank() ? null : v.strip();
     }
 

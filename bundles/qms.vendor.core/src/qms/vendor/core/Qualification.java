@@ -3,6 +3,7 @@ package qms.vendor.core;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,7 +55,7 @@ public final class Qualification {
                 .from(QualificationStatus.NOT_ASSESSED, QualificationStatus.QUALIFIED,
                         QualificationStatus.QUALIFIED_WITH_CONDITIONS, QualificationStatus.DISQUALIFIED)
                 .to(QualificationStatus.UNDER_ASSESSMENT)
-                .effect(a -> new Effect(java.util.List.of(), a.subject().getQualifiedOn() == null ? "Assessment started"
+                .effect(a -> new Effect(List.of(), a.subject().getQualifiedOn() == null ? "Assessment started"
                         : "Requalification started")).build(); // the status moved already; a decision was dated
         signDecision = Transition.<VendorProfile>sign("Sign Decision", "sign the qualification decision on", DECIDED)
                 .from(QualificationStatus.UNDER_ASSESSMENT).none("no decision was recorded")
@@ -156,7 +157,7 @@ public final class Qualification {
         }
         p.setConditions(d.getDecision() == QualificationStatus.QUALIFIED_WITH_CONDITIONS ? d.getDecisionConditions()
                 : null);
-        return new Effect(java.util.List.of(p), "Qualification decision: " + d.getDecision().getLiteral());
+        return new Effect(List.of(p), "Qualification decision: " + d.getDecision().getLiteral());
     }
 
     private static boolean blank(String s) {

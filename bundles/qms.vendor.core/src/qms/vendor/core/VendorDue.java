@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import qms.core.Days;
 import qms.core.Query;
@@ -116,11 +117,11 @@ public final class VendorDue {
             LocalDate until = Days.dayOf(a.getValidUntil());
             if (until != null) {
                 LocalDate notice = until.minusDays(a.getRenewalNoticeDays());
-                Item i = new Item(Kind.AGREEMENT, a, Vendors.name(a.getVendor()), a.getReference() + " '" + a
+                State state = notice.isAfter(soon) ? State.LATER : today.isBefore(notice) ? State.DUE_SOON
+                        : State.OVERDUE; // from the notice day on, renewal or exit is overdue
+                items.add(new Item(Kind.AGREEMENT, a, Vendors.name(a.getVendor()), a.getReference() + " '" + a
                         .getTitle() + "' valid until " + until + (until.isBefore(today) ? " (expired)" : ", notice "
-                                + a.getRenewalNoticeDays() + " days"), notice, null);
-                items.add(new Item(i.kind(), a, i.vendor(), i.what(), notice, notice.isAfter(soon) ? State.LATER
-                        : !today.isBefore(notice) ? State.OVERDUE : State.DUE_SOON));
+                                + a.getRenewalNoticeDays() + " days"), notice, state));
             }
         }
         items.sort(Comparator.comparing(Item::state).thenComparing(Item::due, Comparator.nullsFirst(Comparator
@@ -134,7 +135,7 @@ public final class VendorDue {
                 false);
     }
 
-    private static java.util.Optional<Item> requalification(VendorProfile p, Criticality c, VendorSettings settings,
+    private static Optional<Item> requalification(VendorProfile p, Criticality c, VendorSettings settings,
             String vendor) {
         QualificationStatus s = p.getStatus();
         if (s == QualificationStatus.QUALIFIED || s == QualificationStatus.QUALIFIED_WITH_CONDITIONS) {
@@ -145,10 +146,10 @@ public final class VendorDue {
         }
         if ((s == QualificationStatus.NOT_ASSESSED || s == QualificationStatus.UNDER_ASSESSMENT) && c
                 .cadenceMonths(settings) > 0 && c.level() != GxpCriticality.NOT_GXP) {
-            return java.util.Optional.of(new Item(Kind.QUALIFICATION, p, vendor, s.getLiteral() + ", "
+            return Optional.of(new Item(Kind.QUALIFICATION, p, vendor, s.getLiteral() + ", "
                     + c.level().getLiteral() + " (" + c.basis() + "): not qualified yet", null, null));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static Item state(Item i, LocalDate today, LocalDate soon) {

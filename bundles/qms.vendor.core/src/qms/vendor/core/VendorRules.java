@@ -1,12 +1,10 @@
 package qms.vendor.core;
 
 import java.util.Collection;
-import java.util.Objects;
 
 import org.eclipse.emf.ecore.EClass;
 
 import qms.core.ChangeRule;
-import qms.core.IncomingReference;
 import qms.core.RecordStore;
 import qms.core.Records;
 import qms.model.Record;
@@ -61,10 +59,8 @@ final class VendorRules {
                 return null;
             }
             boolean twice = batch.stream().anyMatch(r -> r != m && r instanceof KpiMeasurement o && kpi.equals(Records
-                    .id(o.getKpi())) && m.getPeriod().equals(o.getPeriod()));
-            for (IncomingReference r : twice ? java.util.List.<IncomingReference>of() : store.incomingReferences(kpi)) {
-                twice |= r.source() instanceof KpiMeasurement o && Objects.equals(m.getPeriod(), o.getPeriod());
-            }
+                    .id(o.getKpi())) && m.getPeriod().equals(o.getPeriod())) || Vendors.measurements(store, kpi)
+                            .stream().anyMatch(o -> m.getPeriod().equals(o.getPeriod()));
             return twice ? Records.label(m.getKpi()) + " has a measurement for " + m.getPeriod() + " already; correct"
                     + " that one instead of adding another" : null;
         }

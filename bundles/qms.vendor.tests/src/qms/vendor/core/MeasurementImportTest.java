@@ -152,6 +152,10 @@ class MeasurementImportTest {
                 + " figures (21 min down); correct it on its form, with a reason"), assertThrows(
                         MeasurementImport.RefusedException.class, () -> new MeasurementImport(f.store).importFile(csv(
                                 "MSA-1,Availability,2026-07,30,,\n"), NOW)).problems());
+        Path capitalised = dir.resolve("capitalised.csv");
+        Files.writeString(capitalised, "Agreement,KPI,Period,Downtime_Minutes,Value\nMSA-1,Availability,2026-07,21,\n");
+        assertEquals(1, new MeasurementImport(f.store).importFile(capitalised, NOW).skipped(), "the header's case"
+                + " does not matter");
         KpiMeasurement twice = Records.newRecord(VendorPackage.Literals.KPI_MEASUREMENT);
         twice.setKpi(f.availability);
         twice.setPeriod("2026-07");
