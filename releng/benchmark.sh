@@ -9,6 +9,8 @@
 #       step through the store against one raw JDBC query of the same links and records
 #   P7  the clocks and open tasks of 10,000 incidents, and the training matrix of 500 SOPs x 250 people (some 47,500
 #       signed trainings), through the store, against hand-written SQL reading the same rows / one SQL join
+#   P8  the SLA compliance of 1,000 vendors x 5 agreements x 20 KPIs x 36 months (3.6 million measurements) through
+#       the store, against one SQL aggregate of the same rows
 # The machine is shared and noisy: compare ratios, not seconds, and run it twice before believing a change.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -109,23 +109,7 @@ public final class DemoData {
 
     /** The installed modules' demo contributions (none outside OSGi). */
     private static List<DemoContribution> modules() {
-        org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(DemoData.class);
-        org.osgi.framework.BundleContext context = bundle == null ? null : bundle.getBundleContext();
-        if (context == null) {
-            return List.of();
-        }
-        List<DemoContribution> modules = new ArrayList<>();
-        try {
-            for (var ref : context.getServiceReferences(DemoContribution.class, null)) {
-                DemoContribution c = context.getService(ref);
-                if (c != null) {
-                    modules.add(c);
-                }
-            }
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return modules;
+        return Services.all(DemoContribution.class);
     }
 
     private static Site site(String name, String country, String region) {

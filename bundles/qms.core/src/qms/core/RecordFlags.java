@@ -29,25 +29,8 @@ public interface RecordFlags {
     /** Every installed module's flags on the record, problems first. */
     static List<Flag> of(RecordStore store, Record record) {
         List<Flag> flags = new ArrayList<>();
-        org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(RecordFlags.class);
-        org.osgi.framework.BundleContext context = bundle == null ? null : bundle.getBundleContext();
-        if (context == null || record == null) {
-            return flags;
-        }
-        try {
-            for (org.osgi.framework.ServiceReference<RecordFlags> ref : context.getServiceReferences(RecordFlags.class,
-                    null)) {
-                RecordFlags f = context.getService(ref);
-                if (f != null) {
-                    try {
-                        flags.addAll(f.flags(store, record));
-                    } finally {
-                        context.ungetService(ref);
-                    }
-                }
-            }
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e); // no filter is given
+        if (record != null) {
+            Services.all(RecordFlags.class).forEach(f -> flags.addAll(f.flags(store, record)));
         }
         flags.sort(java.util.Comparator.comparing(Flag::severity).reversed());
         return flags;

@@ -152,5 +152,6 @@ public final class Validation {
             "GxP"), java.util.Map.entry("sha256", "SHA-256"), java.util.Map.entry("rpo", "RPO"), java.util.Map.entry(
                     "rto", "RTO"), java.util.Map.entry("sop", "SOP"), java.util.Map.entry("capa", "CAPA"), java.util.Map
                             .entry("sla", "SLA"), java.util.Map.entry("etmf", "eTMF"), java.util.Map.entry("edc",
-                                    "EDC"), java.util.Map.entry("nis2", "NIS2"));
+                                    "EDC"), java.util.Map.entry("nis2", "NIS2"),
+            java.util.Map.entry("kpi", "KPI"), java.util.Map.entry("kpis", "KPIs"));
 }

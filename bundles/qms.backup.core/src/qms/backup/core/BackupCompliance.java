@@ -80,6 +80,22 @@ public final class BackupCompliance {
     }
 
     /**
+     * One system's status for the days {@code from} to {@code to}, as of {@code asOf}, reading only the log entries
+     * that period depends on (from its RPO and a day before {@code from}); empty when the system has no active policy.
+     */
+    public java.util.Optional<SystemStatus> assess(ComputerizedSystem system, LocalDate from, LocalDate to,
+            Instant asOf) {
+        Histories h = loadRecords(asOf, asOf, false);
+        BackupPolicy policy = h.policies.get(system.getId());
+        if (policy == null) {
+            return java.util.Optional.empty();
+        }
+        loadEntries(h, from.atStartOfDay(zone).toInstant().minus(Duration.ofHours(policy.getRpoHours() + 24L)), null);
+        return java.util.Optional.of(new SystemStatus(system, policy, rules.assess(h.history(system.getId()), from, to,
+                asOf)));
+    }
+
+    /**
      * The compliance log: for each day from {@code from} to {@code to} and each system, whether a backup completed,
      * the restoration test of that day (or null), and the status as of the end of that day (or {@code now}, for
      * today). Newest day first, systems by name.

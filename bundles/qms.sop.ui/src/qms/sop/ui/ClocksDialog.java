@@ -26,13 +26,14 @@ import qms.sop.model.Incident;
 import qms.sop.model.Notification;
 import qms.sop.model.SopPackage;
 import qms.ui.QmsUi;
+import qms.ui.TitledDialog;
 
 /**
  * An incident's clocks: each deadline that applies (regulation or agreement, who is told, due in the viewer's zone,
  * what it counts from, where it stands, time left), the notification that met it; "Record Notification…" on the
  * selected deadline. A notification after its deadline needs the reason for the delay.
  */
-final class ClocksDialog extends SopDialog {
+final class ClocksDialog extends TitledDialog {
 
     static final String TITLE = "Notification Clocks";
     static final int RECORD_ID = IDialogConstants.CLIENT_ID + 2;

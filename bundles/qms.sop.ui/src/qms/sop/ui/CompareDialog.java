@@ -22,13 +22,14 @@ import qms.sop.core.SopPdf;
 import qms.sop.core.SopVersions;
 import qms.sop.core.VersionComparison;
 import qms.sop.model.SopVersion;
+import qms.ui.TitledDialog;
 
 /**
  * Two versions of one SOP side by side: one row per difference (field, row of the matrix or step, added / removed /
  * changed, the text in each version, whole in the tooltip); the older version is chosen in a list, the previous one
  * first. "Export PDF…" writes the same comparison.
  */
-final class CompareDialog extends SopDialog {
+final class CompareDialog extends TitledDialog {
 
     static final String TITLE = "Compare SOP Versions";
     static final int EXPORT_ID = IDialogConstants.CLIENT_ID + 1;

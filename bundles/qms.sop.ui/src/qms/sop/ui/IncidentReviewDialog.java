@@ -11,9 +11,10 @@ import org.eclipse.swt.widgets.Text;
 
 import qms.sop.core.Incidents;
 import qms.sop.model.Incident;
+import qms.ui.TitledDialog;
 
 /** The post-incident review: root cause, lessons learnt, whether a CAPA is needed; approved by signature next. */
-final class IncidentReviewDialog extends SopDialog {
+final class IncidentReviewDialog extends TitledDialog {
 
     static final String TITLE = "Post-incident Review";
 

@@ -11,9 +11,10 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 import qms.sop.core.RegulatoryClocks.Deadline;
+import qms.ui.TitledDialog;
 
 /** A notification made: when, to whom, their reference; after the deadline, why it was late (required). */
-final class NotificationDialog extends SopDialog {
+final class NotificationDialog extends TitledDialog {
 
     static final String TITLE = "Record Notification";
 

@@ -13,9 +13,10 @@ import org.eclipse.swt.widgets.Text;
 import qms.sop.core.SopVersions;
 import qms.sop.model.ReviewOutcome;
 import qms.sop.model.SopVersion;
+import qms.ui.TitledDialog;
 
 /** The outcome of a periodic review (no change / revise) and its notes; the review is then signed "Reviewed". */
-final class PeriodicReviewDialog extends SopDialog {
+final class PeriodicReviewDialog extends TitledDialog {
 
     static final String TITLE = "Record Periodic Review";
 

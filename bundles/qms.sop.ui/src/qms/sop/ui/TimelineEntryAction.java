@@ -18,6 +18,7 @@ import qms.sop.model.Incident;
 import qms.sop.model.SopPackage;
 import qms.ui.QmsUi;
 import qms.ui.RecordAction;
+import qms.ui.TitledDialog;
 
 /**
  * "Add Timeline Entry…": what happened and when, appended to the incident's timeline; who recorded it and when is
@@ -43,7 +44,7 @@ public final class TimelineEntryAction extends SopRecordAction {
         }
     }
 
-    static final class EntryDialog extends SopDialog {
+    static final class EntryDialog extends TitledDialog {
 
         private final String incident;
         private Moment moment;

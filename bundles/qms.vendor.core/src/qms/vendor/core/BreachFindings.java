@@ -67,6 +67,21 @@ public final class BreachFindings {
         return breaches;
     }
 
+    /**
+     * Every measurement in the store that misses its target: one scan of the measurements' columns against the KPIs
+     * ({@link SlaCompliance}); only the breaches are then read whole, with their KPIs.
+     */
+    public static List<Breach> all(RecordStore store) {
+        Map<String, ServiceKpi> kpis = new HashMap<>();
+        List<Breach> breaches = new ArrayList<>();
+        for (SlaCompliance.Miss miss : SlaCompliance.misses(store)) {
+            KpiMeasurement m = (KpiMeasurement) store.get(miss.measurementId());
+            ServiceKpi kpi = kpis.computeIfAbsent(miss.kpiId(), id -> (ServiceKpi) store.get(id));
+            KpiCompliance.evaluate(kpi, m).ifPresent(r -> breaches.add(new Breach(m, kpi, r)));
+        }
+        return breaches;
+    }
+
     /** The breaches no finding was raised for yet: what {@link #raise} would raise. */
     public static List<Breach> unraised(RecordStore store, List<Breach> breaches) {
         Set<String> raised = raisedReferences(store);

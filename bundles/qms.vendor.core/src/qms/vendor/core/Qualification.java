@@ -131,8 +131,8 @@ public final class Qualification {
         return Optional.empty();
     }
 
-    /** What the decision's signature binds. */
-    String statement(VendorProfile p, QualificationStatus decision, String conditions, String rationale) {
+    /** What the decision's signature binds, as the signature dialog shows it. */
+    public String statement(VendorProfile p, QualificationStatus decision, String conditions, String rationale) {
         Criticality c = Criticality.of(p, Vendors.hosted(store, Records.id(p.getVendor())));
         StringBuilder b = new StringBuilder("Qualification decision on ").append(Records.label(p.getVendor()))
                 .append("\nDecision: ").append(decision == null ? "(none)" : decision.getLiteral())

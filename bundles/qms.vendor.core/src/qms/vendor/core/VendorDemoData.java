@@ -114,7 +114,7 @@ public final class VendorDemoData implements DemoContribution {
         a.setRenewalNoticeDays(90);
         a.setBackupFrequencyHours(24);
         a.setRpoHours(24);
-        a.setRtoHours(8);
+        a.setRtoHours(12); // where the backup module is installed: longer than the EDC policy's 8 h
         a.setRestoreTestsPerYear(4);
         a.setNotificationHours(72);
         Clauses.fillChecklist(a);

@@ -21,7 +21,8 @@ import qms.vendor.model.VendorProfile;
 
 /**
  * Flags a system whose hosting vendor is disqualified, overdue for requalification or not qualified, or whose
- * agreement lacks required GxP clauses — and the vendor and the agreement themselves the same way — on their forms.
+ * agreement lacks required GxP clauses — and the vendor and the agreement themselves the same way — on their forms;
+ * on the vendor and the agreement also what {@link BackupCommitments} finds.
  */
 @Component(service = RecordFlags.class)
 public final class VendorFlags implements RecordFlags {
@@ -40,9 +41,13 @@ public final class VendorFlags implements RecordFlags {
             }
         } else if (record instanceof Vendor v && v.getId() != null) {
             qualification(store, v.getId(), "", today).ifPresent(flags::add);
-            Vendors.agreements(store, v.getId()).forEach(a -> gaps(a).ifPresent(flags::add));
+            for (ServiceAgreement a : Vendors.agreements(store, v.getId())) {
+                gaps(a).ifPresent(flags::add);
+                flags.addAll(BackupCommitments.check(store, a, java.time.Instant.now()));
+            }
         } else if (record instanceof ServiceAgreement a) {
             gaps(a).ifPresent(flags::add);
+            flags.addAll(BackupCommitments.check(store, a, java.time.Instant.now()));
         }
         return flags;
     }

@@ -15,8 +15,12 @@ import qms.vendor.model.util.Periods;
 /** Compliance of a measurement at the boundaries of its target, and the real length of periods. */
 class KpiComplianceTest {
 
+    /** The verdict, which the scan's judge (its cached fast path) must give the same. */
     private static boolean availability(double target, KpiPeriod kind, String period, int down) {
-        return KpiCompliance.evaluate(KpiKind.AVAILABILITY, target, kind, period, down, null).orElseThrow().met();
+        boolean met = KpiCompliance.evaluate(KpiKind.AVAILABILITY, target, kind, period, down, null).orElseThrow()
+                .met();
+        assertEquals(met, new KpiCompliance.Judge().met(KpiKind.AVAILABILITY, target, kind, period, down, null));
+        return met;
     }
 
     @Test
@@ -86,6 +90,8 @@ class KpiComplianceTest {
     }
 
     private static boolean value(KpiKind kind, double target, double v) {
-        return KpiCompliance.evaluate(kind, target, KpiPeriod.MONTH, "2026-07", null, v).orElseThrow().met();
+        boolean met = KpiCompliance.evaluate(kind, target, KpiPeriod.MONTH, "2026-07", null, v).orElseThrow().met();
+        assertEquals(met, new KpiCompliance.Judge().met(kind, target, KpiPeriod.MONTH, "2026-07", null, v));
+        return met;
     }
 }

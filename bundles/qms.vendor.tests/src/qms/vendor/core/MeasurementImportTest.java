@@ -93,7 +93,7 @@ class MeasurementImportTest {
         assertEquals(List.of("2026-08", "MSA-1 Managed hosting"), linked);
         // the trace goes on from the measurement to its KPI, the agreement, the vendor and the systems it hosts
         qms.model.Record at = finding;
-        for (String next : List.of("relates to 2026-08", "Kpi Availability", "Agreement MSA-1 Managed hosting",
+        for (String next : List.of("relates to 2026-08", "KPI Availability", "Agreement MSA-1 Managed hosting",
                 "Vendor Helix Hosting", "Hosting vendor of EDC")) {
             at = step(at, next);
         }
@@ -104,6 +104,8 @@ class MeasurementImportTest {
         List<BreachFindings.Breach> breaches = BreachFindings.breaches(f.store, List.of((KpiMeasurement) f.store.get(
                 august.getId())));
         assertEquals(1, breaches.size(), "it is still a breach");
+        assertEquals(List.of(august.getId()), BreachFindings.all(f.store).stream().map(b -> b.measurement().getId())
+                .toList(), "the one breach among the store's measurements");
         assertEquals(List.of(), BreachFindings.raise(f.store, breaches, NOW), "but its finding was raised already");
         assertEquals(1, count(QmsPackage.Literals.FINDING));
     }

@@ -1,4 +1,4 @@
-package qms.sop.ui;
+package qms.ui;
 
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -9,12 +9,15 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
-/** The module's dialogs: resizable, the window title, a body of labelled rows under the title area. */
-abstract class SopDialog extends TitleAreaDialog {
+/**
+ * A module's dialogs (an incident's notification, a vendor's qualification decision): resizable, the window title, a
+ * body of labelled rows under the title area.
+ */
+public abstract class TitledDialog extends TitleAreaDialog {
 
     private final String windowTitle;
 
-    SopDialog(Shell parent, String windowTitle) {
+    protected TitledDialog(Shell parent, String windowTitle) {
         super(parent);
         this.windowTitle = windowTitle;
         setShellStyle(getShellStyle() | SWT.RESIZE | SWT.MAX);
@@ -28,7 +31,7 @@ abstract class SopDialog extends TitleAreaDialog {
     }
 
     /** The area's body with the heading and the message set: a grid of {@code columns} columns. */
-    Composite body(Composite area, String heading, String message, int columns) {
+    protected Composite body(Composite area, String heading, String message, int columns) {
         setTitle(heading);
         setMessage(message);
         Composite c = new Composite(area, SWT.NONE);
@@ -38,7 +41,7 @@ abstract class SopDialog extends TitleAreaDialog {
     }
 
     /** A table with its header and lines shown, and columns {title, width in pixels}. */
-    static org.eclipse.swt.widgets.Table table(Composite parent, int style, String[][] columns) {
+    protected static org.eclipse.swt.widgets.Table table(Composite parent, int style, String[][] columns) {
         org.eclipse.swt.widgets.Table table = new org.eclipse.swt.widgets.Table(parent, SWT.BORDER | SWT.FULL_SELECTION
                 | SWT.V_SCROLL | style);
         table.setHeaderVisible(true);
@@ -52,7 +55,7 @@ abstract class SopDialog extends TitleAreaDialog {
     }
 
     /** A labelled text row: one line, or several lines {@code lines} high (wrapped, scrolled). */
-    static Text text(Composite body, String label, int lines) {
+    protected static Text text(Composite body, String label, int lines) {
         Label l = new Label(body, SWT.NONE);
         l.setText(label);
         GridDataFactory.fillDefaults().align(SWT.LEFT, SWT.TOP).applyTo(l);
