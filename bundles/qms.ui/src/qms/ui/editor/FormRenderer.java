@@ -48,6 +48,9 @@ import qms.ui.internal.Messages;
  */
 public final class FormRenderer {
 
+    /** Check boxes of a many-valued choice in one row of the form, at most. */
+    private static final int CHOICES_A_ROW = 4;
+
     private final FormToolkit toolkit;
     private final EditingDomain domain;
     private final ModelRegistry model;
@@ -188,7 +191,9 @@ public final class FormRenderer {
         EAttribute a = (EAttribute) f;
         if (a.isMany() && a.getEAttributeType() instanceof EEnum) {
             Composite box = toolkit.createComposite(body);
-            box.setLayout(new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL));
+            // at most four a row, in columns: a long list of choices wraps instead of widening the form
+            box.setLayout(new GridLayout(Math.min(CHOICES_A_ROW, Math.max(1, ((EEnum) a.getEAttributeType())
+                    .getELiterals().size())), false));
             box.setLayoutData(span(new GridData(SWT.LEFT, SWT.CENTER, false, false)));
             return new EnumSetBinding(domain, object, a, box, text -> toolkit.createButton(box, text, SWT.CHECK));
         }
