@@ -1,8 +1,6 @@
 package qms.vendor.core;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 
 import qms.core.CoreModelContribution;
@@ -58,7 +56,8 @@ public final class AuditFindings {
             f.getAffectedSystems().addAll(Vendors.hosted(store, vendorId));
         }
         f.setIdentifiedOn(audit.getPerformedOn());
-        f.setResponseDue(Date.from(now.plus(BreachFindings.RESPONSE_DAYS, ChronoUnit.DAYS)));
+        f.setResponseDue(qms.core.Days.day(now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(
+                BreachFindings.RESPONSE_DAYS))); // a due day, as the form shows it
         store.save(List.of(f, Records.link(CoreModelContribution.RELATES_TO, f, audit)), null);
         return f;
     }

@@ -1,9 +1,7 @@
 package qms.vendor.core;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -122,8 +120,9 @@ public final class BreachFindings {
                     + (systems.isEmpty() ? "its service" : String.join(", ", systems.stream().map(
                             ComputerizedSystem::getName).toList())) + "; assess the impact on GxP data and the"
                     + " vendor's qualification.");
-            f.setIdentifiedOn(Date.from(now));
-            f.setResponseDue(Date.from(now.plus(RESPONSE_DAYS, ChronoUnit.DAYS)));
+            java.time.LocalDate today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            f.setIdentifiedOn(qms.core.Days.day(today)); // days, as the form shows them
+            f.setResponseDue(qms.core.Days.day(today.plusDays(RESPONSE_DAYS)));
             all.add(f);
             all.add(Records.link(CoreModelContribution.RELATES_TO, f, b.measurement()));
             all.add(Records.link(CoreModelContribution.RELATES_TO, f, a));
