@@ -2,6 +2,7 @@ package qms.core;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import qms.model.ComputerizedSystem;
@@ -27,25 +28,36 @@ public interface BackupAssurance {
         }
     }
 
+    /** How well the backups met the policy, best first. */
+    enum Level {
+        COMPLIANT, AT_RISK, NON_COMPLIANT
+    }
+
     /**
      * A system's policy and its measured compliance over the recent days.
      *
-     * @param compliant whether the backups met the policy over the period
-     * @param status    the status as its module names it ("Compliant", "At Risk", "Non-Compliant")
-     * @param reasons   why it is not compliant, one sentence each (empty when compliant)
+     * @param status  the level as its module names it ("Compliant", "At Risk", "Non-Compliant")
+     * @param reasons why it is not compliant, one sentence each (empty when compliant)
      */
-    record Status(Policy policy, boolean compliant, String status, List<String> reasons) {
+    record Status(Policy policy, Level level, String status, List<String> reasons) {
 
         public Status {
             reasons = List.copyOf(reasons);
+        }
+
+        public boolean compliant() {
+            return level == Level.COMPLIANT;
         }
     }
 
     /** Days back from {@code asOf} over which the compliance is measured. */
     int PERIOD_DAYS = 30;
 
-    /** The system's policy and compliance over the {@link #PERIOD_DAYS} days to {@code asOf}; empty: no policy. */
-    Optional<Status> of(RecordStore store, ComputerizedSystem system, Instant asOf);
+    /**
+     * The systems' policies and compliance over the {@link #PERIOD_DAYS} days to {@code asOf}, by system id, read
+     * together; a system without a policy is not in it.
+     */
+    Map<String, Status> of(RecordStore store, List<ComputerizedSystem> systems, Instant asOf);
 
     /** The installed answer, if a module gives one. */
     static Optional<BackupAssurance> installed() {

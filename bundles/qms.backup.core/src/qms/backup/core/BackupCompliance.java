@@ -80,19 +80,20 @@ public final class BackupCompliance {
     }
 
     /**
-     * One system's status for the days {@code from} to {@code to}, as of {@code asOf}, reading only the log entries
-     * that period depends on (from its RPO and a day before {@code from}); empty when the system has no active policy.
+     * Some systems' statuses for the days {@code from} to {@code to}, as of {@code asOf}, read together and from only
+     * the log entries that period depends on (from the longest of their RPOs and a day before {@code from}); a system
+     * without an active policy is left out.
      */
-    public java.util.Optional<SystemStatus> assess(ComputerizedSystem system, LocalDate from, LocalDate to,
-            Instant asOf) {
+    public List<SystemStatus> assess(List<ComputerizedSystem> systems, LocalDate from, LocalDate to, Instant asOf) {
         Histories h = loadRecords(asOf, asOf, false);
-        BackupPolicy policy = h.policies.get(system.getId());
-        if (policy == null) {
-            return java.util.Optional.empty();
+        List<ComputerizedSystem> covered = systems.stream().filter(s -> h.policies.containsKey(s.getId())).toList();
+        if (covered.isEmpty()) {
+            return List.of();
         }
-        loadEntries(h, from.atStartOfDay(zone).toInstant().minus(Duration.ofHours(policy.getRpoHours() + 24L)), null);
-        return java.util.Optional.of(new SystemStatus(system, policy, rules.assess(h.history(system.getId()), from, to,
-                asOf)));
+        long reach = covered.stream().mapToLong(s -> h.policies.get(s.getId()).getRpoHours()).max().orElse(0) + 24;
+        loadEntries(h, from.atStartOfDay(zone).toInstant().minus(Duration.ofHours(reach)), null);
+        return covered.stream().map(s -> new SystemStatus(s, h.policies.get(s.getId()), rules.assess(h.history(s
+                .getId()), from, to, asOf))).toList();
     }
 
     /**

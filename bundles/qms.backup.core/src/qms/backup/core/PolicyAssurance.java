@@ -3,7 +3,9 @@ package qms.backup.core;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -23,18 +25,21 @@ import qms.model.ComputerizedSystem;
 public final class PolicyAssurance implements BackupAssurance {
 
     @Override
-    public Optional<Status> of(RecordStore store, ComputerizedSystem system, Instant asOf) {
+    public Map<String, Status> of(RecordStore store, List<ComputerizedSystem> systems, Instant asOf) {
         LocalDate to = asOf.atZone(ZoneOffset.UTC).toLocalDate();
         BackupCompliance compliance = new BackupCompliance(store, ComplianceRules.DEFAULT_DUE_SOON_DAYS,
                 ZoneOffset.UTC);
-        return compliance.assess(system, to.minusDays(PERIOD_DAYS - 1L), to, asOf).map(s -> {
+        Map<String, Status> statuses = new LinkedHashMap<>();
+        for (BackupCompliance.SystemStatus s : compliance.assess(systems, to.minusDays(PERIOD_DAYS - 1L), to, asOf)) {
             BackupPolicy p = s.policy();
             Policy policy = new Policy(p.getName(), frequencyHours(p.getFrequency()), p.getRpoHours(), p
                     .getRtoHours(), p.getRestoreTestCadenceDays());
             ComplianceStatus status = s.assessment().status();
-            return new Status(policy, status == ComplianceStatus.COMPLIANT, status.label(), s.assessment().reasons()
-                    .stream().filter(r -> r.status() != ComplianceStatus.COMPLIANT).map(Reason::text).toList());
-        });
+            statuses.put(s.system().getId(), new Status(policy, Level.valueOf(status.name()), status.label(), s
+                    .assessment().reasons().stream().filter(r -> r.status() != ComplianceStatus.COMPLIANT).map(
+                            Reason::text).toList()));
+        }
+        return statuses;
     }
 
     /** Hours between the scheduled backups of a frequency (a month counted as 31 days: its longest). */

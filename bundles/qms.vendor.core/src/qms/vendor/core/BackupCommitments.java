@@ -3,6 +3,7 @@ package qms.vendor.core;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import qms.core.BackupAssurance;
@@ -33,14 +34,15 @@ public final class BackupCommitments {
         if (assurance.isEmpty()) {
             return flags;
         }
-        for (ComputerizedSystem covered : Vendors.covered(store, a)) {
-            ComputerizedSystem s = (ComputerizedSystem) store.get(Records.id(covered));
-            Optional<BackupAssurance.Status> status = s == null ? Optional.empty() : assurance.get().of(store, s,
-                    asOf);
-            if (status.isEmpty()) {
-                continue;
+        List<ComputerizedSystem> systems = Vendors.covered(store, a).stream().map(c -> (ComputerizedSystem) store.get(
+                Records.id(c))).filter(java.util.Objects::nonNull).toList();
+        Map<String, BackupAssurance.Status> statuses = assurance.get().of(store, systems, asOf); // one read for all
+        for (ComputerizedSystem s : systems) {
+            BackupAssurance.Status status = statuses.get(s.getId());
+            if (status == null) {
+                continue; // no policy
             }
-            BackupAssurance.Policy p = status.get().policy();
+            BackupAssurance.Policy p = status.policy();
             String of = s.getName() + "'s backup policy '" + p.name() + "' requires ";
             longer(a, "an RPO", a.getRpoHours(), p.rpoHours(), of).ifPresent(flags::add);
             longer(a, "an RTO", a.getRtoHours(), p.rtoHours(), of).ifPresent(flags::add);
@@ -53,12 +55,11 @@ public final class BackupCommitments {
                                 + (tests == 1 ? "" : "s") + " a year") + " where " + of + p.restoreTestsPerYear()
                         + " (one every " + p.restoreTestCadenceDays() + " days)"));
             }
-            if (!status.get().compliant()) {
-                flags.add(new Flag(status.get().status().equals("At Risk") ? Severity.WARNING : Severity.PROBLEM,
-                        "Backups of " + s.getName() + ", which " + a.getReference() + " covers, were "
-                                + status.get().status() + " over the last " + BackupAssurance.PERIOD_DAYS + " days"
-                                + (status.get().reasons().isEmpty() ? "" : ": " + String.join("; ", status.get()
-                                        .reasons()))));
+            if (!status.compliant()) {
+                flags.add(new Flag(status.level() == BackupAssurance.Level.AT_RISK ? Severity.WARNING
+                        : Severity.PROBLEM, "Backups of " + s.getName() + ", which " + a.getReference() + " covers, were "
+                                + status.status() + " over the last " + BackupAssurance.PERIOD_DAYS + " days" + (status
+                                        .reasons().isEmpty() ? "" : ": " + String.join("; ", status.reasons()))));
             }
         }
         return flags;

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import qms.core.CoreModelContribution;
-import qms.core.FindingCategories;
 import qms.core.Query;
 import qms.core.RecordStore;
 import qms.core.Records;
@@ -18,7 +17,6 @@ import qms.model.ComputerizedSystem;
 import qms.model.Finding;
 import qms.model.FindingGrade;
 import qms.model.FindingSource;
-import qms.model.FindingStatus;
 import qms.model.GxpCriticality;
 import qms.model.QmsPackage;
 import qms.model.Record;
@@ -37,8 +35,6 @@ import qms.vendor.model.ServiceKpi;
 public final class BreachFindings {
 
     static final String PREFIX = "AUTO-KPI-";
-    /** Days from raising to the response due date. */
-    static final int RESPONSE_DAYS = 30;
 
     /** A measurement that misses its target, with what it showed. */
     public record Breach(KpiMeasurement measurement, ServiceKpi kpi, KpiCompliance.Result result) {
@@ -99,20 +95,12 @@ public final class BreachFindings {
                     id -> (ServiceAgreement) store.get(id));
             Vendor vendor = a.getVendor();
             List<ComputerizedSystem> systems = covered.computeIfAbsent(a.getId(), id -> Vendors.covered(store, a));
-            Finding f = Records.newRecord(QmsPackage.Literals.FINDING);
-            f.setTitle("SLA breach: " + b.kpi().getName() + " of " + a.getReference() + " in " + b.measurement()
-                    .getPeriod());
-            f.setReference(reference(b.measurement()));
-            f.setSource(FindingSource.RAISED_BY_MODULE);
-            f.setStatus(FindingStatus.OPEN);
-            FindingCategories.find(store, FindingCategories.VENDOR_OVERSIGHT).ifPresent(f::setCategory);
-            if (vendor != null) {
-                f.getAffectedVendors().add(vendor);
-            }
-            f.getAffectedSystems().addAll(systems);
             boolean high = systems.stream().anyMatch(s -> s.isSetGxpCriticality() && s.getGxpCriticality()
                     == GxpCriticality.HIGH);
-            f.setGrade(high ? FindingGrade.MAJOR : FindingGrade.MINOR);
+            Finding f = VendorFindings.open(store, "SLA breach: " + b.kpi().getName() + " of " + a.getReference()
+                    + " in " + b.measurement().getPeriod(), FindingSource.RAISED_BY_MODULE, high ? FindingGrade.MAJOR
+                            : FindingGrade.MINOR, vendor, systems, null, now);
+            f.setReference(reference(b.measurement()));
             f.setDescription(b.result().text() + ".\nAgreement " + a.getReference() + " '" + a.getTitle() + "' with "
                     + Vendors.name(vendor) + ", KPI " + b.kpi().getName() + ", period " + b.measurement().getPeriod()
                     + (b.measurement().getSource() == null ? "" : ", from " + b.measurement().getSource()) + ".");
@@ -120,9 +108,6 @@ public final class BreachFindings {
                     + (systems.isEmpty() ? "its service" : String.join(", ", systems.stream().map(
                             ComputerizedSystem::getName).toList())) + "; assess the impact on GxP data and the"
                     + " vendor's qualification.");
-            java.time.LocalDate today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
-            f.setIdentifiedOn(qms.core.Days.day(today)); // days, as the form shows them
-            f.setResponseDue(qms.core.Days.day(today.plusDays(RESPONSE_DAYS)));
             all.add(f);
             all.add(Records.link(CoreModelContribution.RELATES_TO, f, b.measurement()));
             all.add(Records.link(CoreModelContribution.RELATES_TO, f, a));

@@ -70,7 +70,7 @@ public final class KpiCompliance {
         if (value == null) {
             return Optional.empty();
         }
-        boolean met = atLeast(kind) ? value >= target : value <= target;
+        boolean met = meets(kind, target, value);
         return Optional.of(new Result(met, value, kind.getLiteral().replaceFirst(" \\(.*\\)$", "") + " " + number(
                 value) + unit(kind) + " " + (met ? "meets" : "misses") + " the target of " + goal));
     }
@@ -112,8 +112,13 @@ public final class KpiCompliance {
             if (value == null) {
                 return null;
             }
-            return atLeast(kind) ? value >= target : value <= target;
+            return meets(kind, target, value);
         }
+    }
+
+    /** Whether a value (not availability's downtime) meets the target: reaches it, or stays within it. */
+    private static boolean meets(KpiKind kind, double target, double value) {
+        return atLeast(kind) ? value >= target : value <= target;
     }
 
     private static String unit(KpiKind kind) {

@@ -112,10 +112,9 @@ public final class AuditFindingAction implements RecordAction {
             if (getButton(IDialogConstants.OK_ID) == null) {
                 return;
             }
-            String missing = titleText.getText().isBlank() ? "the title" : descriptionText.getText().isBlank()
-                    ? "the description" : null;
-            setErrorMessage(missing == null ? null : "Not yet: give " + missing + ".");
-            getButton(IDialogConstants.OK_ID).setEnabled(missing == null);
+            java.util.Optional<String> problem = AuditFindings.problem(titleText.getText(), descriptionText.getText());
+            setErrorMessage(problem.map(p -> "Not yet: " + p + ".").orElse(null));
+            getButton(IDialogConstants.OK_ID).setEnabled(problem.isEmpty());
         }
 
         @Override

@@ -60,4 +60,13 @@ final class BenchmarkReport {
         ds.setConnectionAttributes("bootPassword=" + qms.core.BootKey.read(key));
         return ds.getConnection();
     }
+
+    /** The column of a model feature as the store names it: the record id is ID, a reference its id column. */
+    static String column(org.eclipse.emf.ecore.EStructuralFeature f) {
+        if (f == qms.model.QmsPackage.Literals.RECORD__ID) {
+            return "ID"; // the store's own column, not a model column (which would get an underscore: ID is reserved)
+        }
+        return f instanceof org.eclipse.emf.ecore.EReference ? Naming.column(f.getName() + "Id") : Naming.column(f
+                .getName());
+    }
 }

@@ -149,11 +149,7 @@ class IncidentResponseBenchmark {
     }
 
     private static String col(EStructuralFeature f) {
-        if (f == QmsPackage.Literals.RECORD__ID) {
-            return "ID"; // the store's own column, not a model column (which would get an underscore: ID is reserved)
-        }
-        return f instanceof org.eclipse.emf.ecore.EReference ? Naming.column(f.getName() + "Id") : Naming.column(f
-                .getName());
+        return BenchmarkReport.column(f);
     }
 
     /**

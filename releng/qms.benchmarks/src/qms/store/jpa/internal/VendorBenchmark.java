@@ -110,8 +110,7 @@ class VendorBenchmark {
     }
 
     private static String col(EStructuralFeature f) {
-        return f instanceof org.eclipse.emf.ecore.EReference ? Naming.column(f.getName() + "Id") : Naming.column(f
-                .getName());
+        return BenchmarkReport.column(f);
     }
 
     /**
