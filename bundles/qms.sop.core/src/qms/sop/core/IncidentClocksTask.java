@@ -66,7 +66,7 @@ public final class IncidentClocksTask implements HeadlessTask {
         Map<String, Incident> open = OpenIncidents.read(store, agreements);
         int overdue = 0;
         out.println("Open incidents: " + open.size() + " (as of " + Days.moment(now, zone) + ")");
-        for (Incident i : open.values()) {
+        for (Incident i : open.values().stream().sorted(OpenIncidents.BY_AWARENESS).toList()) {
             out.println();
             out.println(Incidents.name(i) + " \u2014 " + i.getStatus().getLiteral() + ", " + (i.isSetSeverity() ? i
                     .getSeverity().getLiteral() : "no severity") + ", aware " + Days.moment(Days.instant(i

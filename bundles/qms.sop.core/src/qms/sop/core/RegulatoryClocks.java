@@ -153,7 +153,12 @@ public final class RegulatoryClocks {
 
     /** The earliest of the incident's deadlines that still needs a notification, if any has a due time. */
     public static Deadline next(Incident i, List<NotificationAgreement> agreements) {
-        return deadlines(i, agreements).stream().filter(d -> d.pending() && d.due() != null).findFirst().orElse(null);
+        for (Deadline d : deadlines(i, agreements)) { // in the order they are due
+            if (d.pending() && d.due() != null) {
+                return d;
+            }
+        }
+        return null;
     }
 
     static Instant plus(Instant from, Duration d) {
@@ -172,9 +177,15 @@ public final class RegulatoryClocks {
 
     /** The earliest notification of the incident made for the clock (and agreement). */
     private static Notification first(Incident i, RegulatoryClock c, NotificationAgreement a) {
-        return i.getNotifications().stream().filter(n -> n.getClock() == c && (a == null || n.getAgreement() != null
-                && Objects.equals(Records.id(n.getAgreement()), a.getId())) && n.getSentAt() != null).min(Comparator
-                        .comparing(Notification::getSentAt)).orElse(null);
+        Notification first = null;
+        for (Notification n : i.getNotifications()) {
+            if (n.getClock() == c && n.getSentAt() != null && (a == null || n.getAgreement() != null && Objects.equals(
+                    Records.id(n.getAgreement()), a.getId())) && (first == null || n.getSentAt().before(first
+                            .getSentAt()))) {
+                first = n;
+            }
+        }
+        return first;
     }
 
     public static String label(RegulatoryClock c) {
