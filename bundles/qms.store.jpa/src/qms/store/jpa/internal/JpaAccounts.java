@@ -444,7 +444,7 @@ final class JpaAccounts implements Accounts {
         return hasher.hash(password);
     }
 
-    private void setHash(JpaRecordStore.Tx tx, UserAccount account, String hash, boolean mustChange) {
+    private void setHash(Tx tx, UserAccount account, String hash, boolean mustChange) {
         CredentialEntity c = tx.em.find(CredentialEntity.class, account.getUserId(), LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             c = new CredentialEntity(account.getUserId());
@@ -507,7 +507,7 @@ final class JpaAccounts implements Accounts {
         });
     }
 
-    private static void audit(JpaRecordStore.Tx tx, UserAccount account, AuditAction action, String text) {
+    private static void audit(Tx tx, UserAccount account, AuditAction action, String text) {
         tx.audit.append(account.getId(), ModelRegistry.typeName(account.eClass()), account.getUserId(), action, null,
                 null, text);
     }
