@@ -150,9 +150,10 @@ public final class Application implements IApplication {
     }
 
     private static CompletableFuture<RecordStore> open(Path dir, String[] arguments) {
-        StoreConfig config = new StoreConfig(dir, DataLocation.keyFile(arguments));
+        Path keyFile = DataLocation.keyFile(arguments);
         return CompletableFuture.supplyAsync(() -> {
-            RecordStore s = openStore(config);
+            // a server's settings that are wrong are reported as the store's failure to open, naming the setting
+            RecordStore s = openStore(new StoreConfig(dir, keyFile, qms.core.StoreServer.configured(dir)));
             StartupProbe.phase("store-open");
             return s;
         });

@@ -59,7 +59,7 @@ public final class RecoverAdministratorApplication extends HeadlessCommand {
                 System.err.println("Recovery failed: the two passwords were missing or differ. Nothing was changed.");
                 return false;
             }
-            factory.recoverAdministrator(new StoreConfig(dir, keyFile), ModelContributions.fromServices(), userId,
+            factory.recoverAdministrator(new StoreConfig(dir, keyFile, qms.core.StoreServer.configured(dir)), ModelContributions.fromServices(), userId,
                     password, operator());
             System.out.println(userId + " is unlocked and has a temporary password, which must be changed at the"
                     + " next sign-in. The audit trail records this recovery.");

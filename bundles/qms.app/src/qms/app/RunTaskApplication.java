@@ -77,7 +77,7 @@ public final class RunTaskApplication extends HeadlessCommand {
             return false;
         }
         AtomicReference<Principal> principal = new AtomicReference<>();
-        try (RecordStore store = factory.open(new StoreConfig(dir, keyFile), ModelContributions.fromServices(),
+        try (RecordStore store = factory.open(new StoreConfig(dir, keyFile, qms.core.StoreServer.configured(dir)), ModelContributions.fromServices(),
                 principal::get)) {
             char[] password = secrets("Password for " + userId + ": ")[0];
             if (password == null) {

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,16 +17,9 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import jakarta.persistence.EntityManagerFactory;
 
 import org.apache.derby.jdbc.BasicEmbeddedDataSource40;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
-import org.eclipse.persistence.jpa.JpaHelper;
-import org.eclipse.persistence.jpa.PersistenceProvider;
-import org.eclipse.persistence.jpa.dynamic.JPADynamicHelper;
-import org.eclipse.persistence.sessions.Session;
-import org.eclipse.persistence.tools.schemaframework.SchemaManager;
-import org.osgi.service.component.annotations.Component;
 
 import qms.core.BootKey;
 import qms.core.ModelRegistry;
@@ -43,8 +35,7 @@ import qms.core.StoreFactory;
  * ({@code db/}) and {@code qms-store.properties} (the store's id: not secret); the boot secret is in a key file
  * elsewhere (see {@link BootKey}).
  */
-@Component(service = StoreFactory.class, property = "qms.store=derby")
-public final class DerbyStoreFactory implements StoreFactory {
+final class DerbyStoreFactory implements StoreFactory {
 
     static final String PROPERTIES = "qms-store.properties";
     /** How the audit entry of a schema extension starts (a restore check recognises it). */
@@ -82,7 +73,7 @@ public final class DerbyStoreFactory implements StoreFactory {
         } catch (IOException e) {
             throw new StoreException("Cannot use data directory " + dir + ": " + e.getMessage(), e);
         }
-        phase("store-keys");
+        StoreDeployment.phase("store-keys");
         return deploy(dir, db, secret, storeId, create, model, principal);
     }
 
@@ -105,26 +96,14 @@ public final class DerbyStoreFactory implements StoreFactory {
     JpaRecordStore deploy(Path dir, Path db, String secret, String storeId, boolean create, ModelRegistry model,
             Supplier<Principal> principal) {
         boot(db, secret, create);
-        phase("store-derby-booted");
+        StoreDeployment.phase("store-derby-booted");
         DataSource ds = dataSource(db, secret);
-        EntityManagerFactory emf = null;
+        JpaRecordStore store = null;
         try {
-            emf = new PersistenceProvider().createEntityManagerFactory("qms", jpaProperties(ds));
-            if (emf == null) {
-                throw new StoreException("EclipseLink found no persistence unit 'qms' in qms.store.jpa");
-            }
-            Schema schema = Schema.of(model);
-            schema.register(new JPADynamicHelper(emf));
-            phase("store-eclipselink-deployed");
-            Session session = JpaHelper.getDatabaseSession(emf);
-            String fingerprint = schema.fingerprint(session);
-            List<String> missing = List.of();
-            if (!fingerprint.equals(storedFingerprint(ds))) {
-                missing = extendSchema(session, schema, ds);
-                storeFingerprint(ds, fingerprint);
-            }
-            phase("store-schema-checked");
-            JpaRecordStore store = new JpaRecordStore(emf, schema, model, principal, () -> shutdown(db));
+            StoreDeployment.Deployed d = StoreDeployment.deploy(Dialect.DERBY, ds, Map.of(PersistenceUnitProperties
+                    .NON_JTA_DATASOURCE, ds), model, principal, () -> shutdown(db));
+            store = d.store();
+            List<String> missing = d.created();
             store.backups(new DerbyBackups(this, store, dir, storeId, secret, model));
             List<String> events = new ArrayList<>();
             if (create) {
@@ -136,10 +115,11 @@ public final class DerbyStoreFactory implements StoreFactory {
             store.seedDefaults();
             return store;
         } catch (SQLException | RuntimeException e) {
-            if (emf != null) {
-                emf.close();
+            if (store != null) {
+                store.close(); // and the database with it
+            } else {
+                shutdown(db);
             }
-            shutdown(db);
             throw e instanceof StoreException se ? se
                     : new StoreException("Cannot open the store in " + dir + ": " + JpaRecordStore.rootMessage(e), e);
         }
@@ -211,67 +191,6 @@ public final class DerbyStoreFactory implements StoreFactory {
         }
     }
 
-    /**
-     * Compares the catalogue with the model, creates what is missing, checks it was created and makes the
-     * indexes. Returns what was missing.
-     */
-    private static List<String> extendSchema(Session session, Schema schema, DataSource ds) throws SQLException {
-        List<String> missing;
-        try (Connection c = ds.getConnection()) {
-            missing = Schema.missing(session, c);
-        }
-        if (!missing.isEmpty()) {
-            new SchemaManager((org.eclipse.persistence.sessions.DatabaseSession) session).extendDefaultTables(false);
-            try (Connection c = ds.getConnection()) {
-                List<String> still = Schema.missing(session, c);
-                if (!still.isEmpty()) {
-                    throw new StoreException("The database does not match the model: " + String.join(", ", still)
-                            + " could not be created (the log names the database's reason). No record was changed.");
-                }
-            }
-        }
-        try (Connection c = ds.getConnection()) {
-            schema.createIndexes(c);
-        }
-        return missing;
-    }
-
-    /** The schema fingerprint stored after the last full check, or null (none yet, or no settings table). */
-    private static String storedFingerprint(DataSource ds) {
-        try (Connection c = ds.getConnection(); var s = c.prepareStatement(
-                "SELECT SETTING_VALUE FROM SYS_SETTING WHERE NAME = ?")) {
-            s.setString(1, SettingEntity.SCHEMA_FINGERPRINT);
-            try (var rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            return null; // a new database: SYS_SETTING is created by the full check
-        }
-    }
-
-    private static void storeFingerprint(DataSource ds, String fingerprint) throws SQLException {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (var d = c.prepareStatement("DELETE FROM SYS_SETTING WHERE NAME = ?");
-                    var i = c.prepareStatement("INSERT INTO SYS_SETTING (NAME, SETTING_VALUE) VALUES (?, ?)")) {
-                d.setString(1, SettingEntity.SCHEMA_FINGERPRINT);
-                d.executeUpdate();
-                i.setString(1, SettingEntity.SCHEMA_FINGERPRINT);
-                i.setString(2, fingerprint);
-                i.executeUpdate();
-            }
-            c.commit();
-        }
-    }
-
-    /** With -Dqms.benchmark.startup=true, prints when a step of opening ended (ms since the JVM started). */
-    private static void phase(String name) {
-        if (Boolean.getBoolean("qms.benchmark.startup")) {
-            System.out.println("QMS-PHASE " + name + " " + (System.currentTimeMillis()
-                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
-        }
-    }
-
     private static Path keyFile(StoreConfig config, String storeId) {
         return config.keyFile() != null ? config.keyFile() : BootKey.defaultKeyFile(storeId);
     }
@@ -302,22 +221,6 @@ public final class DerbyStoreFactory implements StoreFactory {
         ds.setDatabaseName(db.toString());
         ds.setConnectionAttributes("bootPassword=" + secret);
         return ds;
-    }
-
-    private Map<String, Object> jpaProperties(DataSource ds) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, ds);
-        p.put(PersistenceUnitProperties.CLASSLOADER, getClass().getClassLoader());
-        p.put(PersistenceUnitProperties.WEAVING, "false");
-        p.put(PersistenceUnitProperties.TARGET_DATABASE, "Derby");
-        p.put(PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false");
-        p.put(PersistenceUnitProperties.BATCH_WRITING, "JDBC");
-        p.put(PersistenceUnitProperties.BATCH_WRITING_SIZE, "200");
-        p.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
-        p.put(PersistenceUnitProperties.LOGGING_TIMESTAMP, "false");
-        p.put(PersistenceUnitProperties.LOGGING_SESSION, "false");
-        p.put(PersistenceUnitProperties.LOGGING_THREAD, "false");
-        return p;
     }
 
     /** Shuts the database down; Derby reports a clean shutdown as SQLState 08006. */

@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 public class SettingEntity {
 
     static final String SCHEMA_FINGERPRINT = "schema.fingerprint";
+    /** The id of a store on a server (an embedded store keeps it in its data directory). */
+    static final String STORE_ID = "store.id";
     /** Prefix of the settings, per record class type name and label, that say a default record was written. */
     static final String DEFAULTS = "defaults.";
 

@@ -1,0 +1,56 @@
+package qms.store.jpa.internal;
+
+import java.sql.SQLException;
+
+/**
+ * What differs between the databases the store runs on, in one place: EclipseLink's platform and how a failure to
+ * connect reads for a person. The SQL the store writes itself (scans, links, referrers, indexes) is the same on both:
+ * standard {@code OFFSET … ROWS FETCH NEXT … ROWS ONLY}, {@code CASE}, {@code LOWER … LIKE}, unquoted identifiers
+ * (which PostgreSQL folds to lower case and Derby to upper case, so catalogue look-ups compare them ignoring case).
+ */
+enum Dialect {
+
+    DERBY("Derby", "embedded Derby"),
+    POSTGRESQL("PostgreSQL", "PostgreSQL");
+
+    /** The oldest PostgreSQL the store is tested against and supports. */
+    static final int POSTGRESQL_MIN_MAJOR = 13;
+
+    /** EclipseLink's {@code eclipselink.target-database}. */
+    final String targetDatabase;
+    final String label;
+
+    Dialect(String targetDatabase, String label) {
+        this.targetDatabase = targetDatabase;
+        this.label = label;
+    }
+
+    /**
+     * Why connecting to a server failed, as a sentence naming what to check: from the SQLState of PostgreSQL's
+     * error (class 08 the connection, 28 the authorization, 3D the database) or the cause.
+     */
+    static String whyNotConnected(String where, String user, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (state.equals("28P01") || state.equals("28000")) {
+            return "The server " + where + " refused user " + user + ": wrong password, or the user may not connect"
+                    + " from this machine (" + message + ")";
+        }
+        if (state.equals("3D000")) {
+            return "The server " + where + " has no such database (" + message + ")";
+        }
+        if (state.startsWith("08")) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root instanceof javax.net.ssl.SSLException || message.contains("SSL")) {
+                return "The TLS connection to " + where + " failed: the server's certificate was not accepted, or the"
+                        + " server does not offer TLS (" + message + ")";
+            }
+            return "The server " + where + " cannot be reached: check the host and port, and that the server runs and"
+                    + " accepts connections from this machine (" + message + ")";
+        }
+        return "Connecting to " + where + " as " + user + " failed: " + message;
+    }
+}

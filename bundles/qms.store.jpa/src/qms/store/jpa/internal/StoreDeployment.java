@@ -1,0 +1,153 @@
+package qms.store.jpa.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.jpa.JpaHelper;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.eclipse.persistence.jpa.dynamic.JPADynamicHelper;
+import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.tools.schemaframework.SchemaManager;
+
+import qms.core.ModelRegistry;
+import qms.core.Principal;
+import qms.core.StoreException;
+
+/**
+ * Opens the store over a database that is reachable, on either dialect the same way: EclipseLink deployed with the
+ * model's dynamic types, the schema checked against the model (a stored fingerprint saves the catalogue look-up when
+ * nothing changed) and extended with what is missing, the indexes made. One source of the schema for both databases:
+ * EclipseLink writes each platform's DDL from the same descriptors.
+ */
+final class StoreDeployment {
+
+    /** The store and the tables and columns that had to be created for it ("TABLE" or "TABLE.COLUMN"). */
+    record Deployed(JpaRecordStore store, List<String> created) {
+    }
+
+    private StoreDeployment() {
+    }
+
+    /**
+     * @param ds         connections for the schema check (outside EclipseLink)
+     * @param connection how EclipseLink connects: a data source, or a JDBC URL and credentials for its own pool
+     * @param onClose    run once the store closed (e.g. shut the embedded database down)
+     */
+    static Deployed deploy(Dialect dialect, DataSource ds, Map<String, Object> connection, ModelRegistry model,
+            Supplier<Principal> principal, Runnable onClose) throws SQLException {
+        EntityManagerFactory emf = null;
+        try {
+            emf = new PersistenceProvider().createEntityManagerFactory("qms", jpaProperties(dialect, connection));
+            if (emf == null) {
+                throw new StoreException("EclipseLink found no persistence unit 'qms' in qms.store.jpa");
+            }
+            Schema schema = Schema.of(model);
+            schema.register(new JPADynamicHelper(emf));
+            phase("store-eclipselink-deployed");
+            Session session = JpaHelper.getDatabaseSession(emf);
+            String fingerprint = schema.fingerprint(session);
+            List<String> missing = List.of();
+            if (!fingerprint.equals(storedFingerprint(ds))) {
+                missing = extendSchema(session, schema, ds);
+                storeFingerprint(ds, fingerprint);
+            }
+            phase("store-schema-checked");
+            return new Deployed(new JpaRecordStore(emf, schema, model, principal, onClose), missing);
+        } catch (SQLException | RuntimeException e) {
+            if (emf != null) {
+                emf.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Compares the catalogue with the model, creates what is missing, checks it was created and makes the
+     * indexes. Returns what was missing.
+     */
+    private static List<String> extendSchema(Session session, Schema schema, DataSource ds) throws SQLException {
+        List<String> missing;
+        try (Connection c = ds.getConnection()) {
+            missing = Schema.missing(session, c);
+        }
+        if (!missing.isEmpty()) {
+            new SchemaManager((org.eclipse.persistence.sessions.DatabaseSession) session).extendDefaultTables(false);
+            try (Connection c = ds.getConnection()) {
+                List<String> still = Schema.missing(session, c);
+                if (!still.isEmpty()) {
+                    throw new StoreException("The database does not match the model: " + String.join(", ", still)
+                            + " could not be created (the log names the database's reason). No record was changed.");
+                }
+            }
+        }
+        try (Connection c = ds.getConnection()) {
+            schema.createIndexes(c);
+        }
+        return missing;
+    }
+
+    /** The schema fingerprint stored after the last full check, or null (none yet, or no settings table). */
+    private static String storedFingerprint(DataSource ds) {
+        return setting(ds, SettingEntity.SCHEMA_FINGERPRINT);
+    }
+
+    /** A value of the store's settings table read with plain JDBC, or null (no such setting, or no table yet). */
+    static String setting(DataSource ds, String name) {
+        try (Connection c = ds.getConnection(); var s = c.prepareStatement(
+                "SELECT SETTING_VALUE FROM SYS_SETTING WHERE NAME = ?")) {
+            s.setString(1, name);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            return null; // a new database: SYS_SETTING is created by the full check
+        }
+    }
+
+    private static void storeFingerprint(DataSource ds, String fingerprint) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (var d = c.prepareStatement("DELETE FROM SYS_SETTING WHERE NAME = ?");
+                    var i = c.prepareStatement("INSERT INTO SYS_SETTING (NAME, SETTING_VALUE) VALUES (?, ?)")) {
+                d.setString(1, SettingEntity.SCHEMA_FINGERPRINT);
+                d.executeUpdate();
+                i.setString(1, SettingEntity.SCHEMA_FINGERPRINT);
+                i.setString(2, fingerprint);
+                i.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
+    /** With -Dqms.benchmark.startup=true, prints when a step of opening ended (ms since the JVM started). */
+    static void phase(String name) {
+        if (Boolean.getBoolean("qms.benchmark.startup")) {
+            System.out.println("QMS-PHASE " + name + " " + (System.currentTimeMillis()
+                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+        }
+    }
+
+    private static Map<String, Object> jpaProperties(Dialect dialect, Map<String, Object> connection) {
+        Map<String, Object> p = new HashMap<>(connection);
+        p.put(PersistenceUnitProperties.CLASSLOADER, StoreDeployment.class.getClassLoader());
+        p.put(PersistenceUnitProperties.WEAVING, "false");
+        p.put(PersistenceUnitProperties.TARGET_DATABASE, dialect.targetDatabase);
+        p.put(PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false");
+        p.put(PersistenceUnitProperties.BATCH_WRITING, "JDBC");
+        p.put(PersistenceUnitProperties.BATCH_WRITING_SIZE, "200");
+        p.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
+        p.put(PersistenceUnitProperties.LOGGING_TIMESTAMP, "false");
+        p.put(PersistenceUnitProperties.LOGGING_SESSION, "false");
+        p.put(PersistenceUnitProperties.LOGGING_THREAD, "false");
+        return p;
+    }
+}
