@@ -133,6 +133,23 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
+    /** Runs a script with the distribution's {@code psql} as the superuser, {@code variables} given with -v. */
+    public String psql(String database, Path script, java.util.Map<String, String> variables) throws IOException,
+            InterruptedException {
+        List<String> c = new ArrayList<>(List.of(bin.resolve("psql").toString(), "-X", "-q", "-h", "127.0.0.1", "-p",
+                Integer.toString(port), "-U", SUPERUSER, "-d", database));
+        variables.forEach((k, v) -> c.addAll(List.of("-v", k + "=" + v)));
+        c.addAll(List.of("-f", script.toString()));
+        ProcessBuilder b = new ProcessBuilder(c).redirectErrorStream(true);
+        b.environment().put("PGPASSWORD", SUPERUSER_PASSWORD);
+        Process p = b.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError("psql -f " + script + " failed: " + out);
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         try {

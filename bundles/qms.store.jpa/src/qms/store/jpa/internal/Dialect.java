@@ -26,6 +26,24 @@ enum Dialect {
     }
 
     /**
+     * Why the connected user cannot create the tables the model needs, as a sentence; null when it may (always on
+     * Derby: the embedded database's only user owns it).
+     */
+    String whyNoCreate(java.sql.Connection c) throws SQLException {
+        if (this != POSTGRESQL) {
+            return null;
+        }
+        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT has_schema_privilege(current_schema(),"
+                + " 'CREATE'), current_user, current_schema()")) {
+            rs.next();
+            return rs.getBoolean(1) ? null : "the database user " + rs.getString(2) + " may not create tables in"
+                    + " schema " + rs.getString(3) + " (it is the application's role). Start the suite once as the"
+                    + " schema's owner role (-Dqms.store.user=qms_owner, see the README: PostgreSQL), then again as"
+                    + " the application role";
+        }
+    }
+
+    /**
      * Why connecting to a server failed, as a sentence naming what to check: from the SQLState of PostgreSQL's
      * error (class 08 the connection, 28 the authorization, 3D the database) or the cause.
      */

@@ -57,7 +57,7 @@ final class StoreDeployment {
             String fingerprint = schema.fingerprint(session);
             List<String> missing = List.of();
             if (!fingerprint.equals(storedFingerprint(ds))) {
-                missing = extendSchema(session, schema, ds);
+                missing = extendSchema(dialect, session, schema, ds);
                 storeFingerprint(ds, fingerprint);
             }
             phase("store-schema-checked");
@@ -74,10 +74,26 @@ final class StoreDeployment {
      * Compares the catalogue with the model, creates what is missing, checks it was created and makes the
      * indexes. Returns what was missing.
      */
-    private static List<String> extendSchema(Session session, Schema schema, DataSource ds) throws SQLException {
+    private static List<String> extendSchema(Dialect dialect, Session session, Schema schema, DataSource ds)
+            throws SQLException {
         List<String> missing;
+        String whyNot;
         try (Connection c = ds.getConnection()) {
             missing = Schema.missing(session, c);
+            whyNot = dialect.whyNoCreate(c);
+        }
+        if (whyNot != null) { // a role that may not create tables: say so before trying, not after
+            if (!missing.isEmpty()) {
+                throw new StoreException("The database lacks what the installed modules need (" + String.join(", ",
+                        missing) + "), and " + whyNot + ". Nothing was changed.");
+            }
+            try (Connection c = ds.getConnection()) {
+                schema.createIndexes(c);
+            } catch (SQLException e) {
+                throw new StoreException("The database lacks indexes the installed modules need, and " + whyNot
+                        + ". Nothing was changed. (" + e.getMessage() + ")", e);
+            }
+            return missing;
         }
         if (!missing.isEmpty()) {
             new SchemaManager((org.eclipse.persistence.sessions.DatabaseSession) session).extendDefaultTables(false);
