@@ -44,8 +44,7 @@ public class ModuleTestStore implements AutoCloseable {
         tracker.open();
         StoreFactory factory = tracker.waitForService(20_000);
         assertNotNull(factory, "the store factory service (qms.store.jpa) is running");
-        store = factory.open(new StoreConfig(dir.resolve("data"), dir.resolve("store.key")),
-                ModelContributions.fromServices(), user::get);
+        store = factory.open(config(dir), ModelContributions.fromServices(), user::get);
         // as in the product: the first administrator's account also brings the default signature meanings
         store.accounts().createFirstAdministrator(ADMIN.userId(), ADMIN.displayName(), "admin's own passphrase"
                 .toCharArray(), java.util.Set.of());
@@ -59,6 +58,33 @@ public class ModuleTestStore implements AutoCloseable {
         store.accounts().setPassword(qaAccount, "temporary password 1".toCharArray());
         store.accounts().changePassword(QA.userId(), "temporary password 1".toCharArray(), QA_PASSWORD.toCharArray());
         user.set(QA);
+    }
+
+    /**
+     * Embedded Derby in {@code dir}; with {@code -Dqms.test.database=postgresql} (the build's second test run of each
+     * module) a new database of the test PostgreSQL server, so every module's store tests run on both.
+     */
+    private static boolean announced;
+
+    public static StoreConfig config(Path dir) {
+        if (!onPostgres()) {
+            return new StoreConfig(dir.resolve("data"), dir.resolve("store.key"));
+        }
+        try {
+            StoreConfig c = new StoreConfig(dir.resolve("data"), null, PostgresCluster.shared().newDatabase());
+            if (!announced) {
+                announced = true;
+                System.out.println("[qms] the module's test stores are on PostgreSQL: " + c.describe() + " and on");
+            }
+            return c;
+        } catch (Exception e) {
+            throw new AssertionError("cannot start the test PostgreSQL server: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether this test run's stores are on the test PostgreSQL server. */
+    public static boolean onPostgres() {
+        return "postgresql".equals(System.getProperty("qms.test.database"));
     }
 
     /**
