@@ -94,8 +94,8 @@ public final class Application implements IApplication {
         try {
             store = QmsUi.get().store();
         } catch (RuntimeException e) {
-            MessageDialog.openError(null, "CRO Quality Suite", "The suite cannot open its data in " + dir + ":\n\n"
-                    + e.getMessage());
+            MessageDialog.openError(null, "CRO Quality Suite", "The suite cannot open its data in " + DataLocation
+                    .where(dir) + ":\n\n" + e.getMessage());
             throw new StoreOpenFailed(e);
         }
         StartupProbe.phase("store-ready-for-sign-in");
@@ -105,7 +105,7 @@ public final class Application implements IApplication {
                 return false;
             }
         }
-        SignInDialog dialog = new SignInDialog(null, store.accounts(), null, dir.toString());
+        SignInDialog dialog = new SignInDialog(null, store.accounts(), null, DataLocation.where(dir));
         StartupProbe.signInShown(dialog);
         if (dialog.open() != Window.OK) {
             return false;
@@ -141,7 +141,8 @@ public final class Application implements IApplication {
 
     /** First start without -dataDir: asks where to keep the data, and remembers it. */
     private static Path chooseDataDirectory() throws IOException {
-        ChooseDataDirectoryDialog dialog = new ChooseDataDirectoryDialog(null);
+        ChooseDataDirectoryDialog dialog = new ChooseDataDirectoryDialog(null, server -> withFactory(f -> f
+                .checkServer(server)));
         if (dialog.open() != Window.OK) {
             return null;
         }
@@ -168,6 +169,11 @@ public final class Application implements IApplication {
     }
 
     private static RecordStore openStore(StoreConfig config) {
+        return withFactory(f -> f.open(config, ModelContributions.fromServices(), Session::principal));
+    }
+
+    /** Runs {@code work} with the store factory service (waiting for it to start). */
+    private static <T> T withFactory(java.util.function.Function<StoreFactory, T> work) {
         BundleContext bundle = FrameworkUtil.getBundle(Application.class).getBundleContext();
         ServiceTracker<StoreFactory, StoreFactory> tracker = new ServiceTracker<>(bundle, StoreFactory.class, null);
         tracker.open();
@@ -176,7 +182,7 @@ public final class Application implements IApplication {
             if (factory == null) {
                 throw new StoreException("No store is installed (the bundle qms.store.jpa is missing or not started)");
             }
-            return factory.open(config, ModelContributions.fromServices(), Session::principal);
+            return work.apply(factory);
         } finally {
             tracker.close();
         }

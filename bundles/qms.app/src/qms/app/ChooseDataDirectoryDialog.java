@@ -15,14 +15,25 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
-/** First start: where should the suite keep its encrypted database? */
+import qms.core.StoreServer;
+
+/**
+ * First start: where should the suite keep its data — an encrypted database on this computer, or a PostgreSQL
+ * server a QA department shares? With a server, the folder keeps this installation's settings (which server; never a
+ * password).
+ */
 final class ChooseDataDirectoryDialog extends TitleAreaDialog {
 
+    private final java.util.function.Function<StoreServer, String> test;
     private Text folder;
+    private Button onServer;
+    private ServerFields server;
     private Path chosen;
+    private StoreServer chosenServer;
 
-    ChooseDataDirectoryDialog(Shell parent) {
+    ChooseDataDirectoryDialog(Shell parent, java.util.function.Function<StoreServer, String> test) {
         super(parent);
+        this.test = test;
     }
 
     @Override
@@ -58,16 +69,53 @@ final class ChooseDataDirectoryDialog extends TitleAreaDialog {
         });
         folder.addListener(SWT.Modify, e -> getButton(IDialogConstants.OK_ID)
                 .setEnabled(!folder.getText().isBlank()));
+        Button local = new Button(c, SWT.RADIO);
+        local.setText("&On this computer: an encrypted database in the data folder (one person)");
+        local.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        local.setSelection(true);
+        onServer = new Button(c, SWT.RADIO);
+        onServer.setText("On a &PostgreSQL server, shared by the QA department (the folder keeps this installation's"
+                + " settings)");
+        onServer.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        server = new ServerFields(c, test);
+        server.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+        server.setEnabled(false);
+        onServer.addListener(SWT.Selection, e -> {
+            server.setEnabled(onServer.getSelection());
+            setMessage(onServer.getSelection() ? "The records are kept on the server, with their audit trail; ask"
+                    + " your database administrator for the settings (see the README: PostgreSQL)."
+                    : "The database is created here, encrypted. Its key is kept separately, in"
+                            + " ~/.config/cro-qms/keys; back up both.");
+        });
         return area;
     }
 
     @Override
     protected void okPressed() {
         chosen = Path.of(folder.getText().trim()).toAbsolutePath();
+        if (onServer.getSelection()) {
+            try {
+                chosenServer = server.server();
+            } catch (IllegalArgumentException e) {
+                setErrorMessage(e.getMessage());
+                return;
+            }
+            try {
+                chosenServer.write(chosen); // the installation's settings, read at each start
+            } catch (qms.core.StoreException e) {
+                setErrorMessage(e.getMessage());
+                return;
+            }
+        }
         super.okPressed();
     }
 
     Path chosen() {
         return chosen;
+    }
+
+    /** The server chosen, or null for the embedded database. */
+    StoreServer chosenServer() {
+        return chosenServer;
     }
 }

@@ -86,4 +86,14 @@ final class DataLocation {
     static Path suggested() {
         return StoreConfig.defaultDataDirectory();
     }
+
+    /** Where the data is, for people: the PostgreSQL server the folder's settings name, or the folder itself. */
+    static String where(Path dir) {
+        try {
+            qms.core.StoreServer server = qms.core.StoreServer.configured(dir);
+            return server == null ? dir.toString() : "PostgreSQL " + server.describe();
+        } catch (RuntimeException e) {
+            return dir.toString();
+        }
+    }
 }

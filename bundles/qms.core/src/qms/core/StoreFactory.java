@@ -33,4 +33,15 @@ public interface StoreFactory {
      */
     void recoverAdministrator(StoreConfig config, ModelRegistry model, String userId, char[] temporaryPassword,
             String operator);
+
+    /**
+     * Connects to a server and says in a sentence what is there (the server's version; whether the database holds a
+     * store, and of which schema version), for a settings dialog's <em>Test Connection</em>. Nothing is changed.
+     *
+     * @throws StoreException saying what is wrong: unreachable, refused, no such database, server too old, a store
+     *                        of a newer schema version
+     */
+    default String checkServer(StoreServer server) {
+        throw new StoreException("This installation's store cannot use a server");
+    }
 }

@@ -328,6 +328,10 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         }
         try {
             QmsUi.get().store().save(record, reason);
+        } catch (qms.core.ConflictException e) {
+            monitor.setCanceled(true);
+            offerReload(e);
+            return;
         } catch (StoreException e) {
             MessageDialog.openError(getSite().getShell(), Messages.Editor_cannotSave, e.getMessage());
             monitor.setCanceled(true);
@@ -344,6 +348,25 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
     }
 
 
+
+    /**
+     * Someone else saved (or deleted) the record since this form read it: says who and when, and offers to reload it
+     * as it is stored now (this form's changes are discarded) or to keep the form as it is, e.g. to copy them first.
+     */
+    private void offerReload(qms.core.ConflictException e) {
+        boolean deleted = isNew || QmsUi.get().store().find(record.getId()).isEmpty();
+        MessageDialog dialog = new MessageDialog(getSite().getShell(), Messages.Editor_conflict, null, e.getMessage()
+                + "\n\n" + (deleted ? Messages.Editor_conflictDeleted : Messages.Editor_conflictReload),
+                MessageDialog.WARNING, deleted ? 0 : 1, deleted ? new String[] { Messages.Editor_keepEditing }
+                        : new String[] { Messages.Editor_reload, Messages.Editor_keepEditing });
+        if (dialog.open() != 0 || deleted) {
+            return;
+        }
+        org.eclipse.ui.IWorkbenchPage page = getSite().getPage();
+        Record stored = QmsUi.get().store().get(record.getId());
+        page.closeEditor(this, false);
+        open(page, stored);
+    }
 
     @Override
     public void doSaveAs() {

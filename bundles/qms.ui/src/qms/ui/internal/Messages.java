@@ -32,6 +32,11 @@ public final class Messages extends NLS {
     public static String Editor_save;
     public static String Editor_notSaved;
     public static String Editor_cannotSave;
+    public static String Editor_conflict;
+    public static String Editor_conflictReload;
+    public static String Editor_conflictDeleted;
+    public static String Editor_reload;
+    public static String Editor_keepEditing;
     public static String Editor_invalid;
     public static String Editor_undo;
     public static String Editor_redo;

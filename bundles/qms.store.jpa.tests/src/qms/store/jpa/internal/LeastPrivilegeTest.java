@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import qms.core.ChainVerification;
@@ -40,7 +35,6 @@ import qms.testing.TestRecords;
  */
 class LeastPrivilegeTest {
 
-    private static final AtomicInteger SETUPS = new AtomicInteger();
     private static final Principal ALICE = new Principal("alice", "Alice Andersen");
 
     @TempDir
@@ -49,25 +43,16 @@ class LeastPrivilegeTest {
     @Test
     void theApplicationRoleMayAppendToTheAuditTrailButTheServerRefusesItsUpdateDeleteAndTruncate() throws Exception {
         PostgresCluster cluster = PostgresCluster.shared();
-        int n = SETUPS.incrementAndGet();
-        String database = "qms_lp_" + n;
-        String owner = "qms_owner_" + n;
-        String app = "qms_app_" + n;
-        Path script = dir.resolve("postgresql-setup.sql");
-        try (InputStream in = FrameworkUtil.getBundle(JpaStoreFactory.class).getEntry("sql/postgresql-setup.sql")
-                .openStream()) {
-            Files.copy(in, script);
-        }
-        cluster.psql("postgres", script, Map.of("database", database, "owner", owner, "app", app, "owner_password",
-                "owner's password", "app_password", "app's password"));
-
+        PostgresCluster.Roles roles = cluster.withRoles(); // the setup script the product ships
+        String database = roles.database();
+        String app = roles.app();
         AtomicReference<Principal> user = new AtomicReference<>(ALICE);
-        StoreServer asOwner = cluster.server(database, owner, "owner's password");
+        StoreServer asOwner = roles.asOwner();
         try (RecordStore store = open(asOwner, user)) { // the first start, as the owner: creates the tables
             TestAccounts.enroll(store, ALICE, List.of(AccessRole.ADMINISTRATOR, AccessRole.QA_MANAGER));
             store.save(TestRecords.system("EDC Database"), null);
         }
-        StoreServer asApp = cluster.server(database, app, "app's password");
+        StoreServer asApp = roles.asApp();
         try (RecordStore store = open(asApp, user)) { // daily work, as the application
             store.save(TestRecords.system("CTMS"), null);
             assertEquals(2, store.count(Query.of(QmsPackage.Literals.COMPUTERIZED_SYSTEM)));
@@ -75,7 +60,8 @@ class LeastPrivilegeTest {
             assertTrue(v.intact(), v.toString());
         }
 
-        try (Connection c = connect(cluster, database, app, "app's password"); Statement s = c.createStatement()) {
+        try (Connection c = connect(cluster, database, app, new String(asApp.password())); Statement s = c
+                .createStatement()) {
             for (String table : List.of("SYS_AUDIT", Naming.table(QmsPackage.Literals.SIGNATURE))) {
                 for (String statement : List.of("UPDATE " + table + " SET " + (table.equals("SYS_AUDIT") ? "SEQ = SEQ" : "ID = ID"), "DELETE FROM " + table,
                         "TRUNCATE " + table)) {

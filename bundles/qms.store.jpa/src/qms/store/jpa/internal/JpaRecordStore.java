@@ -60,7 +60,7 @@ final class JpaRecordStore implements RecordStore {
     private final RecordDeletion deletion;
     private final EvidenceContents evidence;
     private volatile boolean closed;
-    private DerbyBackups backups;
+    private OwnBackups backups;
 
     JpaRecordStore(EntityManagerFactory emf, Schema schema, ModelRegistry model, Supplier<Principal> principal,
             Runnable onClose) {
@@ -93,12 +93,12 @@ final class JpaRecordStore implements RecordStore {
         return schema;
     }
 
-    void backups(DerbyBackups b) {
+    void backups(OwnBackups b) {
         this.backups = b;
     }
 
     @Override
-    public DerbyBackups backups() {
+    public OwnBackups backups() {
         return backups;
     }
 

@@ -42,4 +42,9 @@ public final class JpaStoreFactory implements StoreFactory {
             String operator) {
         of(config).recoverAdministrator(config, model, userId, temporaryPassword, operator);
     }
+
+    @Override
+    public String checkServer(qms.core.StoreServer server) {
+        return postgres.checkServer(server);
+    }
 }

@@ -48,6 +48,8 @@ final class PostgresStoreFactory implements StoreFactory {
             store = d.store();
             boolean created = d.created().contains("SYS_RECORD");
             String storeId = storeId(ds);
+            store.backups(new PostgresBackups(store, config.dataDirectory() != null ? config.dataDirectory()
+                    .toAbsolutePath().normalize() : StoreConfig.defaultDataDirectory(), storeId, server, model));
             List<String> events = new ArrayList<>();
             if (created) {
                 events.add(CREATED + storeId + " created: PostgreSQL " + server.describe());
@@ -78,6 +80,34 @@ final class PostgresStoreFactory implements StoreFactory {
             char[] temporaryPassword, String operator) {
         try (JpaRecordStore store = (JpaRecordStore) open(config, model, () -> null)) {
             store.accounts().recoverAdministrator(userId, temporaryPassword, operator);
+        }
+    }
+
+    @Override
+    public String checkServer(StoreServer server) {
+        PGSimpleDataSource ds = dataSource(server);
+        checkServer(ds, server);
+        StoreDeployment.refuseNewerSchema(ds);
+        try (Connection c = ds.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(
+                "SELECT version(), current_user, current_schema(), to_regclass('sys_audit_head') IS NOT NULL")) {
+            rs.next();
+            String version = rs.getString(1).replaceAll("^(PostgreSQL \\S+).*", "$1");
+            String connected = "Connected to " + version + " at " + server.describe() + " (schema " + rs.getString(3)
+                    + ")";
+            if (!rs.getBoolean(4)) {
+                String whyNot = Dialect.POSTGRESQL.whyNoCreate(c);
+                return connected + ". The database holds no store yet: the first start creates it" + (whyNot == null
+                        ? "." : ", but " + whyNot + ".");
+            }
+            String version2 = StoreDeployment.setting(ds, SettingEntity.SCHEMA_VERSION);
+            try (var head = s.executeQuery("SELECT SEQ FROM SYS_AUDIT_HEAD")) {
+                long entries = head.next() ? head.getLong(1) : 0;
+                return connected + ". It holds the store " + StoreDeployment.setting(ds, SettingEntity.STORE_ID)
+                        + " (schema version " + (version2 == null ? "1" : version2) + ", " + entries
+                        + " audit entries).";
+            }
+        } catch (SQLException e) {
+            throw new StoreException(Dialect.whyNotConnected(server.describe(), server.user(), e), e);
         }
     }
 
@@ -120,6 +150,7 @@ final class PostgresStoreFactory implements StoreFactory {
         p.put(PersistenceUnitProperties.JDBC_USER, server.user());
         if (ds.getPassword() != null) {
             p.put(PersistenceUnitProperties.JDBC_PASSWORD, ds.getPassword());
+            p.put(PersistenceUnitProperties.LOGIN_ENCRYPTOR, PlainPasswords.class.getName());
         }
         p.put(PersistenceUnitProperties.CONNECTION_POOL_MIN, "1");
         p.put(PersistenceUnitProperties.CONNECTION_POOL_INITIAL, "1");

@@ -13,6 +13,8 @@ public class SettingEntity {
     static final String SCHEMA_FINGERPRINT = "schema.fingerprint";
     /** The id of a store on a server (an embedded store keeps it in its data directory). */
     static final String STORE_ID = "store.id";
+    /** The store's schema version (see {@link StoreDeployment#SCHEMA_VERSION}). */
+    static final String SCHEMA_VERSION = "schema.version";
     /** Prefix of the settings, per record class type name and label, that say a default record was written. */
     static final String DEFAULTS = "defaults.";
 

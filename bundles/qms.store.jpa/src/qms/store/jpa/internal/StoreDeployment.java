@@ -30,6 +30,12 @@ import qms.core.StoreException;
  */
 final class StoreDeployment {
 
+    /**
+     * The version of the store's own tables and of how records map onto tables, raised when a release of the suite
+     * changes them in a way an older release cannot read; a store at a higher version is not opened.
+     */
+    static final int SCHEMA_VERSION = 1;
+
     /** The store and the tables and columns that had to be created for it ("TABLE" or "TABLE.COLUMN"). */
     record Deployed(JpaRecordStore store, List<String> created) {
     }
@@ -56,9 +62,11 @@ final class StoreDeployment {
             Session session = JpaHelper.getDatabaseSession(emf);
             String fingerprint = schema.fingerprint(session);
             List<String> missing = List.of();
+            refuseNewerSchema(ds);
             if (!fingerprint.equals(storedFingerprint(ds))) {
                 missing = extendSchema(dialect, session, schema, ds);
-                storeFingerprint(ds, fingerprint);
+                putSetting(ds, SettingEntity.SCHEMA_FINGERPRINT, fingerprint);
+                putSetting(ds, SettingEntity.SCHEMA_VERSION, Integer.toString(SCHEMA_VERSION));
             }
             phase("store-schema-checked");
             return new Deployed(new JpaRecordStore(emf, schema, model, principal, onClose), missing);
@@ -129,15 +137,32 @@ final class StoreDeployment {
         }
     }
 
-    private static void storeFingerprint(DataSource ds, String fingerprint) throws SQLException {
+    /** Refuses a store whose tables a newer release of the suite has changed (see {@link #SCHEMA_VERSION}). */
+    static void refuseNewerSchema(DataSource ds) {
+        String stored = setting(ds, SettingEntity.SCHEMA_VERSION);
+        int version;
+        try {
+            version = stored == null ? 0 : Integer.parseInt(stored.strip());
+        } catch (NumberFormatException e) {
+            throw new StoreException("The store's schema version '" + stored + "' is not a number; nothing was"
+                    + " opened", e);
+        }
+        if (version > SCHEMA_VERSION) {
+            throw new StoreException("The store's tables are of schema version " + version + ", written by a newer"
+                    + " release of the suite; this installation reads version " + SCHEMA_VERSION + " and older."
+                    + " Install the newer release. Nothing was opened or changed.");
+        }
+    }
+
+    private static void putSetting(DataSource ds, String name, String value) throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (var d = c.prepareStatement("DELETE FROM SYS_SETTING WHERE NAME = ?");
                     var i = c.prepareStatement("INSERT INTO SYS_SETTING (NAME, SETTING_VALUE) VALUES (?, ?)")) {
-                d.setString(1, SettingEntity.SCHEMA_FINGERPRINT);
+                d.setString(1, name);
                 d.executeUpdate();
-                i.setString(1, SettingEntity.SCHEMA_FINGERPRINT);
-                i.setString(2, fingerprint);
+                i.setString(1, name);
+                i.setString(2, value);
                 i.executeUpdate();
             }
             c.commit();
