@@ -31,16 +31,44 @@ final class OtherJvm {
     }
 
     static OtherJvm start(String... args) throws Exception {
+        return start(StoreClientMain.class, args);
+    }
+
+    /** Runs {@code main}'s main method (a class of this test fragment) in another JVM. */
+    static OtherJvm start(Class<?> main, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         String classPath = classPath();
         command.add("-cp");
         command.add(classPath);
-        command.add(StoreClientMain.class.getName());
+        command.add(main.getName());
         command.addAll(List.of(args));
         Path output = Files.createTempFile("qms-client-", ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         return new OtherJvm(p, output, classPath);
+    }
+
+    /** Waits until the other JVM printed {@code line} (fails after two minutes, or if it ended before). */
+    void awaitLine(String line) throws Exception {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < until) {
+            String out = Files.readString(output, StandardCharsets.UTF_8);
+            if (out.lines().anyMatch(line::equals)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the other JVM ended before printing '" + line + "':\n" + out);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the other JVM did not print '" + line + "' in two minutes");
+    }
+
+    /** Kills the other JVM at once, as kill -9 does (no shutdown hook, no clean-up). */
+    void kill() throws Exception {
+        process.destroyForcibly();
+        process.waitFor(1, TimeUnit.MINUTES);
+        Files.deleteIfExists(output);
     }
 
     /** Waits for the client to finish; fails with its output unless it ended well. */

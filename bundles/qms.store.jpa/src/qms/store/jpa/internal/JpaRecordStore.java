@@ -45,6 +45,7 @@ import qms.store.jpa.internal.FeatureMapping.Kind;
  */
 final class JpaRecordStore implements RecordStore {
 
+    private final Dialect dialect;
     private final EntityManagerFactory emf;
     private final Schema schema;
     private final ModelRegistry model;
@@ -62,8 +63,9 @@ final class JpaRecordStore implements RecordStore {
     private volatile boolean closed;
     private OwnBackups backups;
 
-    JpaRecordStore(EntityManagerFactory emf, Schema schema, ModelRegistry model, Supplier<Principal> principal,
-            Runnable onClose) {
+    JpaRecordStore(Dialect dialect, EntityManagerFactory emf, Schema schema, ModelRegistry model,
+            Supplier<Principal> principal, Runnable onClose) {
+        this.dialect = dialect;
         this.emf = emf;
         this.schema = schema;
         this.model = model;
@@ -87,6 +89,11 @@ final class JpaRecordStore implements RecordStore {
     @Override
     public JpaSignatures signatures() {
         return signatures;
+    }
+
+    /** The database the store is on. */
+    Dialect dialect() {
+        return dialect;
     }
 
     Schema schema() {

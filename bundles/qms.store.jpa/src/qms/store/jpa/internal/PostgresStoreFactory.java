@@ -42,9 +42,7 @@ final class PostgresStoreFactory implements StoreFactory {
         StoreDeployment.phase("store-server-checked");
         JpaRecordStore store = null;
         try {
-            StoreDeployment.Deployed d = StoreDeployment.deploy(Dialect.POSTGRESQL, ds, pool(server, ds), model,
-                    principal, () -> {
-                    });
+            StoreDeployment.Deployed d = deploy(server, ds, model, principal);
             store = d.store();
             boolean created = d.created().contains("SYS_RECORD");
             String storeId = storeId(ds);
@@ -67,6 +65,13 @@ final class PostgresStoreFactory implements StoreFactory {
                     : new StoreException("Cannot open the store on " + server.describe() + ": " + JpaRecordStore
                             .rootMessage(e), e);
         }
+    }
+
+    /** The store over the server's database, its tables created or extended; no audit entry written yet. */
+    static StoreDeployment.Deployed deploy(StoreServer server, PGSimpleDataSource ds, ModelRegistry model,
+            Supplier<Principal> principal) throws SQLException {
+        return StoreDeployment.deploy(Dialect.POSTGRESQL, ds, pool(server, ds), model, principal, () -> {
+        });
     }
 
     @Override

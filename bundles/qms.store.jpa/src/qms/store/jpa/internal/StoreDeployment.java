@@ -69,7 +69,7 @@ final class StoreDeployment {
                 putSetting(ds, SettingEntity.SCHEMA_VERSION, Integer.toString(SCHEMA_VERSION));
             }
             phase("store-schema-checked");
-            return new Deployed(new JpaRecordStore(emf, schema, model, principal, onClose), missing);
+            return new Deployed(new JpaRecordStore(dialect, emf, schema, model, principal, onClose), missing);
         } catch (SQLException | RuntimeException e) {
             if (emf != null) {
                 emf.close();
