@@ -25,7 +25,15 @@ class PostgresStoreContractTest extends StoreContract {
         } catch (Exception e) {
             throw new AssertionError("cannot start the test PostgreSQL server: " + e.getMessage(), e);
         }
-        return new JpaStoreFactory().open(new StoreConfig(dir, null, server), model, user::get);
+        // as in the product, where the thread's context class loader is not the store bundle's (the tests' is)
+        Thread t = Thread.currentThread();
+        ClassLoader context = t.getContextClassLoader();
+        t.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            return new JpaStoreFactory().open(new StoreConfig(dir, null, server), model, user::get);
+        } finally {
+            t.setContextClassLoader(context);
+        }
     }
 
     @Override

@@ -51,6 +51,11 @@ final class StoreDeployment {
     static Deployed deploy(Dialect dialect, DataSource ds, Map<String, Object> connection, ModelRegistry model,
             Supplier<Principal> principal, Runnable onClose) throws SQLException {
         EntityManagerFactory emf = null;
+        // EclipseLink loads some classes it is named by (the password encryptor) through the thread's context class
+        // loader, which in the product is not this bundle's
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(StoreDeployment.class.getClassLoader());
         try {
             emf = new PersistenceProvider().createEntityManagerFactory("qms", jpaProperties(dialect, connection));
             if (emf == null) {
@@ -75,6 +80,8 @@ final class StoreDeployment {
                 emf.close();
             }
             throw e;
+        } finally {
+            thread.setContextClassLoader(context);
         }
     }
 
