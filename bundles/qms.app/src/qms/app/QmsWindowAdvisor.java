@@ -30,7 +30,7 @@ final class QmsWindowAdvisor extends WorkbenchWindowAdvisor {
         c.setShowCoolBar(true);
         c.setShowStatusLine(true);
         c.setShowProgressIndicator(true);
-        c.setTitle("CRO Quality Suite \u2014 " + dataDirectory);
+        c.setTitle("CRO Quality Suite \u2014 " + DataLocation.where(dataDirectory));
     }
 
     @Override

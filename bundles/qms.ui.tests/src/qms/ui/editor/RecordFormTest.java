@@ -208,6 +208,31 @@ class RecordFormTest {
     }
 
     @Test
+    void aSaveOverSomeoneElsesChangeNamesThemAndReloadShowsTheRecordAsStored() {
+        String name = "CTMS " + unique;
+        ComputerizedSystem system = storedSystem(name);
+        EditorBot editor = open("Computerized Systems", name);
+        // meanwhile, someone else saves the record (another client of the store)
+        ComputerizedSystem theirs = (ComputerizedSystem) store.get(system.getId());
+        theirs.setDescription("their description " + unique);
+        store.save(theirs, null);
+
+        editor.bot().textWithLabel("Description").setText("my description " + unique);
+        editor.pressShortcut(SWT.CTRL, 's');
+        ShellBot conflict = bot.shell("Changed by Someone Else");
+        String text = String.join("\n", conflict.labelTexts());
+        assertTrue(text.contains("was changed by") && text.contains("after you opened it"), text);
+        assertTrue(text.contains("Reload shows the record as it is saved now"), text);
+        conflict.button("Reload").click();
+
+        bot.waitUntil(() -> ("their description " + unique).equals(workbench.editor(name).bot().textWithLabel(
+                "Description").getText()), "the form shows the record as stored");
+        assertFalse(workbench.editor(name).isDirty(), "the refused changes are gone from the form");
+        assertEquals("their description " + unique, ((ComputerizedSystem) store.get(system.getId()))
+                .getDescription(), "nothing of the refused save was written");
+    }
+
+    @Test
     void deletingALinkedRecordNamesTheLinkAndTakesItAlong() {
         String name = "Legacy CTMS " + unique;
         ComputerizedSystem system = storedSystem(name);

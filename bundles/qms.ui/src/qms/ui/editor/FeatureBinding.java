@@ -44,6 +44,11 @@ abstract class FeatureBinding {
     }
 
     /** Writes a value the user entered that is not yet in the model (a pending text edit); default: none. */
+    /** Whether the widget holds input not yet committed to the record. */
+    boolean pending() {
+        return false;
+    }
+
     void flush() {
     }
 

@@ -57,6 +57,8 @@ public final class FormRenderer {
     private final IMessageManager messages;
     private final Consumer<EObject> childEditor;
     private final List<FeatureBinding> bindings = new ArrayList<>();
+    private Runnable editing = () -> {
+    };
     private final List<Object> generalMessageKeys = new ArrayList<>();
     private EObject object;
     private boolean writable = true;
@@ -65,6 +67,16 @@ public final class FormRenderer {
     /**
      * @param childEditor opens a contained record (e.g. a site of an organisation) for editing
      */
+    /** Told when typing starts a change not yet committed (see {@link #hasPending}). */
+    public void onEditing(Runnable r) {
+        this.editing = r;
+    }
+
+    /** Whether a field holds input not yet committed to the record (it is committed shortly, or by a save). */
+    public boolean hasPending() {
+        return bindings.stream().anyMatch(FeatureBinding::pending);
+    }
+
     public FormRenderer(FormToolkit toolkit, EditingDomain domain, IMessageManager messages,
             Consumer<EObject> childEditor) {
         this.toolkit = toolkit;
@@ -237,7 +249,7 @@ public final class FormRenderer {
             label.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
         }
         text.setLayoutData(gd);
-        return new TextBinding(domain, object, a, text, messages);
+        return new TextBinding(domain, object, a, text, messages, () -> editing.run());
     }
 
     private FeatureBinding list(Composite body, EReference r) {

@@ -116,6 +116,7 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         form.setImage(labels.image(record));
         renderer = new FormRenderer(toolkit, domain, form.getMessageManager(), this::editChild);
         renderer.restrict(writable, !isNew);
+        renderer.onEditing(() -> firePropertyChange(PROP_DIRTY)); // dirty from the first keystroke
         flags = toolkit.createComposite(form.getBody()); // what modules flag on the record, above its fields
         flags.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
         flags.setLayout(new org.eclipse.swt.layout.GridLayout(2, false));
@@ -364,8 +365,11 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         }
         org.eclipse.ui.IWorkbenchPage page = getSite().getPage();
         Record stored = QmsUi.get().store().get(record.getId());
-        page.closeEditor(this, false);
-        open(page, stored);
+        // once the refused save has unwound: this form closes unsaved, a new one shows the record as stored
+        form.getDisplay().asyncExec(() -> {
+            page.closeEditor(this, false);
+            open(page, stored);
+        });
     }
 
     @Override
@@ -375,7 +379,8 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
 
     @Override
     public boolean isDirty() {
-        return writable && (isNew || ((BasicCommandStack) domain.getCommandStack()).isSaveNeeded());
+        return writable && (isNew || ((BasicCommandStack) domain.getCommandStack()).isSaveNeeded() || renderer != null
+                && renderer.hasPending());
     }
 
     @Override

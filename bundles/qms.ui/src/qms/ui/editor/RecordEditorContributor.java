@@ -16,6 +16,12 @@ import qms.ui.internal.Messages;
 public final class RecordEditorContributor extends EditorActionBarContributor {
 
     private final StackAction undo = new StackAction(true);
+    private final org.eclipse.ui.IPropertyListener typing = (source, property) -> {
+        if (property == IEditorPart.PROP_DIRTY) {
+            undo.update();
+        }
+    };
+    private RecordEditor active;
     private final StackAction redo = new StackAction(false);
     private CommandStack stack;
     private final CommandStackListener listener = e -> {
@@ -35,9 +41,14 @@ public final class RecordEditorContributor extends EditorActionBarContributor {
         if (stack != null) {
             stack.removeCommandStackListener(listener);
         }
-        stack = editor instanceof RecordEditor r ? r.getEditingDomain().getCommandStack() : null;
+        if (active != null) {
+            active.removePropertyListener(typing);
+        }
+        active = editor instanceof RecordEditor r ? r : null;
+        stack = active == null ? null : active.getEditingDomain().getCommandStack();
         if (stack != null) {
             stack.addCommandStackListener(listener);
+            active.addPropertyListener(typing); // typing started: what is typed can be undone at once
         }
         undo.update();
         redo.update();
@@ -47,6 +58,9 @@ public final class RecordEditorContributor extends EditorActionBarContributor {
     public void dispose() {
         if (stack != null) {
             stack.removeCommandStackListener(listener);
+        }
+        if (active != null) {
+            active.removePropertyListener(typing);
         }
         super.dispose();
     }
@@ -62,8 +76,13 @@ public final class RecordEditorContributor extends EditorActionBarContributor {
             update();
         }
 
+        /** Typed text not yet committed to the record (it is undone first). */
+        private boolean typed() {
+            return isUndo && active != null && active.renderer() != null && active.renderer().hasPending();
+        }
+
         void update() {
-            boolean can = stack != null && (isUndo ? stack.canUndo() : stack.canRedo());
+            boolean can = stack != null && (isUndo ? stack.canUndo() || typed() : stack.canRedo());
             setEnabled(can);
             var cmd = stack == null ? null : isUndo ? stack.getUndoCommand() : stack.getRedoCommand();
             String label = cmd == null || cmd.getLabel() == null ? "" : " " + cmd.getLabel();
@@ -73,6 +92,9 @@ public final class RecordEditorContributor extends EditorActionBarContributor {
         @Override
         public void run() {
             if (stack != null) {
+                if (typed()) {
+                    active.renderer().flush(); // commit it, so that it is the command undone
+                }
                 if (isUndo && stack.canUndo()) {
                     stack.undo();
                 } else if (!isUndo && stack.canRedo()) {

@@ -29,15 +29,24 @@ final class TextBinding extends FeatureBinding {
     private final Runnable commit = this::flush;
     private boolean pending;
 
-    TextBinding(EditingDomain domain, EObject owner, EAttribute attribute, Text text, IMessageManager messages) {
+    /**
+     * @param editing told when typing starts a change not yet committed to the record (the form is dirty from the
+     *                first keystroke, so that a save right away is not lost)
+     */
+    TextBinding(EditingDomain domain, EObject owner, EAttribute attribute, Text text, IMessageManager messages,
+            Runnable editing) {
         super(domain, owner, attribute);
         this.text = text;
         this.type = attribute.getEAttributeType();
         this.messages = messages;
         text.addListener(SWT.Modify, e -> {
             if (!refreshing) {
+                boolean first = !pending;
                 pending = true;
                 text.getDisplay().timerExec(COMMIT_DELAY_MS, commit);
+                if (first) {
+                    editing.run();
+                }
             }
         });
         text.addListener(SWT.FocusOut, e -> flush());
@@ -58,6 +67,11 @@ final class TextBinding extends FeatureBinding {
         }
         pending = false;
         messages.removeMessage(this, text);
+    }
+
+    @Override
+    boolean pending() {
+        return pending;
     }
 
     @Override

@@ -84,7 +84,7 @@ class TwoClientsTest {
 
         mine.setDescription("Alice's description");
         ConflictException refused = assertThrows(ConflictException.class, () -> store.save(mine, null));
-        assertTrue(refused.getMessage().matches("(?s).*was changed by bob at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC"
+        assertTrue(refused.getMessage().matches("(?s).*was changed by Bob Brown \\(bob\\) at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC"
                 + " after you opened it\\. Nothing was saved.*"), refused.getMessage());
         assertEquals(edc.getId(), refused.recordId());
 

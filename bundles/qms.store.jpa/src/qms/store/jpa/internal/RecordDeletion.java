@@ -64,7 +64,7 @@ final class RecordDeletion {
             LoadedState state = LoadedState.of(record);
             if (state != null && state.version != ((Number) e.get(TypeMapping.VERSION)).longValue()) {
                 throw new ConflictException(record.getId(), Validation.describe(record) + " was changed by "
-                        + RecordWriter.lastChange(tx.em, record.getId()) + " after you opened it. Nothing was deleted.");
+                        + RecordWriter.lastChange(store, tx.em, record.getId()) + " after you opened it. Nothing was deleted.");
             }
             Set<String> subtree = new HashSet<>();
             collectSubtree(tx.em, t, record.getId(), subtree);

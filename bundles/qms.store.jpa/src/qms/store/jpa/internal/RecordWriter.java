@@ -139,12 +139,12 @@ final class RecordWriter {
             e = (DynamicEntity) tx.em.find(t.javaClass(), id);
             if (e == null) {
                 throw new ConflictException(id, Validation.describe(record) + " was deleted by "
-                        + lastChange(tx.em, id) + " after you opened it. Nothing was saved.");
+                        + lastChange(store, tx.em, id) + " after you opened it. Nothing was saved.");
             }
             long current = ((Number) e.get(TypeMapping.VERSION)).longValue();
             if (current != state.version) {
                 throw new ConflictException(id, Validation.describe(record) + " was changed by "
-                        + lastChange(tx.em, id) + " after you opened it. Nothing was saved; reload it and apply"
+                        + lastChange(store, tx.em, id) + " after you opened it. Nothing was saved; reload it and apply"
                         + " your change again.");
             }
         }
@@ -355,15 +355,20 @@ final class RecordWriter {
         return ids;
     }
 
-    static String lastChange(EntityManager em, String recordId) {
+    /** Who changed the record last and when, from its newest audit entry: "Quinn QA (qa) at 2026-12-06 22:44:17 UTC". */
+    static String lastChange(JpaRecordStore store, EntityManager em, String recordId) {
         List<AuditEntryEntity> last = em.createQuery(
                 "SELECT a FROM AuditEntryEntity a WHERE a.recordId = :id ORDER BY a.sequence DESC",
                 AuditEntryEntity.class).setParameter("id", recordId).setMaxResults(1).getResultList();
         if (last.isEmpty()) {
             return "someone else";
         }
-        return last.get(0).user + " at " + last.get(0).at.replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC")
-                .replaceAll("Z$", " UTC");
+        String user = last.get(0).user;
+        String name = store.readWhere(em, qms.model.QmsPackage.Literals.USER_ACCOUNT, qms.model.QmsPackage.Literals
+                .USER_ACCOUNT__USER_ID, user).stream().map(a -> ((qms.model.UserAccount) a).getFullName()).filter(
+                        n -> n != null && !n.isBlank()).findFirst().map(n -> n + " (" + user + ")").orElse(user);
+        return name + " at " + last.get(0).at.replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC").replaceAll("Z$",
+                " UTC");
     }
 
     /** Deletes a record, the records it contains, its reference rows and evidence content; audits each. */
