@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): prints each figure with the floor measured in the same run and their ratio.
 #   P1  product start with 10,000 records to an idle workbench window, against a bare workbench with one view
-#   P2  storing 100,000 records through the store API with the audit trail, against raw JDBC batch inserts
+#   P2  storing 100,000 records through the store API with the audit trail, against raw JDBC batch inserts; on
+#       embedded Derby and on a private PostgreSQL cluster the script's benchmark starts itself (initdb, pg_ctl)
 #   Import  a 100,000-snapshot restic JSON imported into the store, against parsing the same file alone
 #   P3  compliance status of 500 systems over 5 years of daily backup log entries, against one SQL aggregate
+#       (Derby and PostgreSQL)
 #   P4  the product (-Xmx512m) opening the compliance log over 1,000,000 entries, against opening an empty view
+#   P5  Verify Integrity over 1,000,000 audit entries, against one JDBC query and SHA-256 of the same bytes (both
+#       databases)
 #   P6  the product opening the Trace view on a finding with 1,000 linked records, against an empty view; one trace
 #       step through the store against one raw JDBC query of the same links and records
 #   P7  the clocks and open tasks of 10,000 incidents, and the training matrix of 500 SOPs x 250 people (some 47,500

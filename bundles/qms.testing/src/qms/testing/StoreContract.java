@@ -614,7 +614,7 @@ public abstract class StoreContract {
         user.set(ALICE);
         mine.setName("Alice's name");
         ConflictException e = assertThrows(ConflictException.class, () -> store.save(mine, null));
-        assertTrue(e.getMessage().contains("changed by bob"), e.getMessage());
+        assertTrue(e.getMessage().contains("changed by Bob Brown (bob) at "), e.getMessage()); // who, by name and id
         assertEquals(s.getId(), e.recordId());
         assertEquals("Bob's name", Records.label(store.get(s.getId())));
         assertEquals(auditBefore, store.auditTrail().size());

@@ -149,48 +149,66 @@ final class JpaAuditTrail implements AuditTrail {
     @Override
     public ChainVerification verify() {
         return read(em -> {
-            long expected = 1;
-            String previous = AuditChain.GENESIS;
-            long checked = 0;
-            while (true) {
-                List<AuditEntryEntity> page = em
-                        .createQuery("SELECT a FROM AuditEntryEntity a WHERE a.sequence >= :s ORDER BY a.sequence",
-                                AuditEntryEntity.class)
-                        .setParameter("s", expected).setMaxResults(PAGE).getResultList();
-                for (AuditEntryEntity e : page) {
-                    checked++;
-                    if (e.sequence != expected) {
-                        return new ChainVerification(checked, expected,
-                                "entry " + expected + " is missing (the next entry present is " + e.sequence + ")",
-                                null);
-                    }
-                    if (!previous.equals(e.previousHash)) {
-                        return new ChainVerification(checked, e.sequence, "it does not link to entry "
-                                + (e.sequence - 1) + " (one of the two was altered)", null);
-                    }
-                    if (!AuditChain.hash(e).equals(e.hash)) {
-                        return new ChainVerification(checked, e.sequence,
-                                "its content was changed after it was written (hash mismatch)", null);
-                    }
-                    previous = e.hash;
-                    expected++;
-                }
-                em.clear();
-                if (page.size() < PAGE) {
-                    break;
-                }
+            jakarta.persistence.EntityTransaction tx = em.getTransaction();
+            tx.begin(); // EclipseLink lends its connection inside a transaction only (and PostgreSQL streams in one)
+            try (java.sql.PreparedStatement ps = em.unwrap(java.sql.Connection.class).prepareStatement(VERIFY)) {
+                ps.setFetchSize(PAGE); // one statement, read as it is checked: a million entries are never all held
+                return verify(ps);
+            } catch (java.sql.SQLException e) {
+                throw new qms.core.StoreException("Reading the audit trail failed: " + e.getMessage(), e);
+            } finally {
+                tx.rollback();
             }
-            ChainHeadEntity head = em.find(ChainHeadEntity.class, ChainHeadEntity.ID);
-            long last = expected - 1;
-            if (head != null && head.sequence != last) {
-                return new ChainVerification(checked, last + 1, "entries " + (last + 1) + " to " + head.sequence
-                        + " are missing: the trail ends at entry " + last + " but its head names entry "
-                        + head.sequence, null);
-            }
-            if (head != null && !head.hash.equals(previous)) {
-                return new ChainVerification(checked, last, "it does not match the chain head's hash", null);
-            }
-            return new ChainVerification(checked, -1, null, previous);
         });
+    }
+
+    /** Every column an entry's hash covers, and the hash, in the chain's order. */
+    static final String VERIFY = "SELECT SEQ, AT_UTC, USER_ID, RECORD_ID, RECORD_TYPE, RECORD_LABEL, ACTION,"
+            + " ATTRIBUTE, OLD_VALUE, NEW_VALUE, REASON, PREV_HASH, HASH FROM SYS_AUDIT ORDER BY SEQ";
+
+    private static ChainVerification verify(java.sql.PreparedStatement ps) throws java.sql.SQLException {
+        long expected = 1;
+        String previous = AuditChain.GENESIS;
+        long checked = 0;
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                checked++;
+                long sequence = rs.getLong(1);
+                if (sequence != expected) {
+                    return new ChainVerification(checked, expected, "entry " + expected + " is missing (the next"
+                            + " entry present is " + sequence + ")", null);
+                }
+                String previousHash = rs.getString(12);
+                if (!previous.equals(previousHash)) {
+                    return new ChainVerification(checked, sequence, "it does not link to entry " + (sequence - 1)
+                            + " (one of the two was altered)", null);
+                }
+                String hash = rs.getString(13);
+                if (!AuditChain.hash(sequence, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs
+                        .getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs
+                                .getString(11), previousHash).equals(hash)) {
+                    return new ChainVerification(checked, sequence,
+                            "its content was changed after it was written (hash mismatch)", null);
+                }
+                previous = hash;
+                expected++;
+            }
+        }
+        long last = expected - 1;
+        try (java.sql.Statement s = ps.getConnection().createStatement(); java.sql.ResultSet head = s.executeQuery(
+                "SELECT SEQ, HASH FROM SYS_AUDIT_HEAD")) {
+            if (head.next()) {
+                long headSequence = head.getLong(1);
+                if (headSequence != last) {
+                    return new ChainVerification(checked, last + 1, "entries " + (last + 1) + " to " + headSequence
+                            + " are missing: the trail ends at entry " + last + " but its head names entry "
+                            + headSequence, null);
+                }
+                if (!head.getString(2).equals(previous)) {
+                    return new ChainVerification(checked, last, "it does not match the chain head's hash", null);
+                }
+            }
+        }
+        return new ChainVerification(checked, -1, null, previous);
     }
 }

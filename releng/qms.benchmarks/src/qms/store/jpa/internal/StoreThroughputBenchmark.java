@@ -1,23 +1,18 @@
 package qms.store.jpa.internal;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.derby.jdbc.BasicEmbeddedDataSource40;
 import org.junit.jupiter.api.Test;
 
-import qms.core.BootKey;
 import qms.core.ModelRegistry;
 import qms.core.Principal;
 import qms.core.Query;
 import qms.core.RecordStore;
 import qms.core.Records;
-import qms.core.StoreConfig;
 import qms.model.ComputerizedSystem;
 import qms.model.DataClassification;
 import qms.model.GxpCriticality;
@@ -25,8 +20,9 @@ import qms.model.QmsPackage;
 
 /**
  * P2: storing records through the store API (validation, record index, audit trail with its hash chain, version
- * locking) against the floor of raw JDBC batch inserts of the same rows into the same table of the same encrypted
- * Derby database. The two alternate batch by batch, so both see the table at the same sizes.
+ * locking) against the floor of raw JDBC batch inserts of the same rows into the same table of the same database —
+ * encrypted Derby, and a PostgreSQL server on the same machine. The two alternate batch by batch, so both see the
+ * table at the same sizes.
  */
 class StoreThroughputBenchmark {
 
@@ -49,15 +45,22 @@ class StoreThroughputBenchmark {
 
     @Test
     void storeApiAgainstRawJdbc() throws Exception {
-        Path dir = Files.createTempDirectory("qms-p2-");
-        Path key = dir.resolveSibling(dir.getFileName() + ".key");
-        try (RecordStore store = new DerbyStoreFactory().open(new StoreConfig(dir, key), ModelRegistry.core(),
-                () -> new Principal("bench", "Benchmark"))) {
+        try (BenchDatabase db = BenchDatabase.derby()) {
+            measure(db, "P2");
+        }
+    }
+
+    @Test
+    void storeApiAgainstRawJdbcOnPostgresql() throws Exception {
+        try (BenchDatabase db = BenchDatabase.postgresql()) {
+            measure(db, "P2 PostgreSQL");
+        }
+    }
+
+    private static void measure(BenchDatabase db, String name) throws Exception {
+        try (RecordStore store = db.open(ModelRegistry.core(), () -> new Principal("bench", "Benchmark"))) {
             BenchmarkReport.enroll(store);
-            BasicEmbeddedDataSource40 ds = new BasicEmbeddedDataSource40();
-            ds.setDatabaseName(dir.resolve(DerbyStoreFactory.DATABASE).toString());
-            ds.setConnectionAttributes("bootPassword=" + BootKey.read(key));
-            try (Connection c = ds.getConnection()) {
+            try (Connection c = db.connect()) {
                 c.setAutoCommit(false);
                 // warm-up of both paths (JIT, statement caches), not counted
                 store.save(batch(-BATCH), null);
@@ -79,13 +82,13 @@ class StoreThroughputBenchmark {
                 double apiRate = RECORDS / (apiNanos / 1e9);
                 double jdbcRate = RECORDS / (jdbcNanos / 1e9);
                 BenchmarkReport.line(String.format(
-                        "P2 store API with audit trail: %,d records in %.1f s = %,.0f records/s (%,d audit entries)",
-                        RECORDS, apiNanos / 1e9, apiRate, store.auditTrail().size()));
+                        "%s store API with audit trail: %,d records in %.1f s = %,.0f records/s (%,d audit entries)",
+                        name, RECORDS, apiNanos / 1e9, apiRate, store.auditTrail().size()));
                 BenchmarkReport.line(String.format(
-                        "P2 floor, raw JDBC batch insert:  %,d records in %.1f s = %,.0f records/s", RECORDS,
+                        "%s floor, raw JDBC batch insert:  %,d records in %.1f s = %,.0f records/s", name, RECORDS,
                         jdbcNanos / 1e9, jdbcRate));
-                BenchmarkReport.line(String.format("P2 ratio store/JDBC = %.2f (goal >= 0.25); %,d rows in the table",
-                        apiRate / jdbcRate, stored));
+                BenchmarkReport.line(String.format("%s ratio store/JDBC = %.2f (goal >= 0.25); %,d rows in the table",
+                        name, apiRate / jdbcRate, stored));
             }
         }
     }
