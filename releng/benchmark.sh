@@ -24,7 +24,9 @@ if [ -z "${DISPLAY:-}" ]; then
   command -v xvfb-run >/dev/null 2>&1 || { echo "P1 needs a display: apt-get install xvfb xauth" >&2; exit 1; }
   run=(xvfb-run -a -s "-screen 0 1600x1000x24")
 fi
-rm -f releng/qms.benchmarks/target/benchmark-report.txt
+# the benchmarks' classes are compiled again each time: Tycho's incremental build kept ones compiled against an older
+# store (NoClassDefFoundError of a class the store no longer has)
+rm -rf releng/qms.benchmarks/target
 "${run[@]}" ./mvnw -B -q verify -DskipTests -Pbenchmark "$@" >&2
 echo
 cat releng/qms.benchmarks/target/benchmark-report.txt

@@ -74,7 +74,8 @@ public class ModuleTestStore implements AutoCloseable {
             StoreConfig c = new StoreConfig(dir.resolve("data"), null, PostgresCluster.shared().newDatabase());
             if (!announced) {
                 announced = true;
-                System.out.println("[qms] the module's test stores are on PostgreSQL: " + c.describe() + " and on");
+                System.out.println("[qms] this run's module test stores are on the test PostgreSQL server, a new"
+                        + " database each (the first: " + c.describe() + ")");
             }
             return c;
         } catch (Exception e) {
