@@ -113,6 +113,33 @@ class LeastPrivilegeTest {
                 .getMessage());
     }
 
+    @Test
+    void testConnectionSaysWhatIsThereAndAStoreOfANewerSchemaVersionIsNotOpened() throws Exception {
+        PostgresCluster cluster = PostgresCluster.shared();
+        StoreServer server = cluster.newDatabase();
+        JpaStoreFactory factory = new JpaStoreFactory();
+        String empty = factory.checkServer(server);
+        assertTrue(empty.startsWith("Connected to PostgreSQL ") && empty.endsWith("The database holds no store yet:"
+                + " the first start creates it."), empty);
+        try (RecordStore store = open(server, new AtomicReference<>(ALICE))) {
+            TestAccounts.enroll(store, ALICE, List.of(AccessRole.ADMINISTRATOR));
+        }
+        String there = factory.checkServer(server);
+        assertTrue(there.matches("Connected to PostgreSQL .* It holds the store [0-9a-f-]{36} \\(schema version 1,"
+                + " \\d+ audit entries\\)\\."), there);
+
+        // a newer release of the suite has changed the tables since
+        String database = server.url().substring(server.url().lastIndexOf('/') + 1);
+        cluster.execute(database, "UPDATE SYS_SETTING SET SETTING_VALUE = '2' WHERE NAME = 'schema.version'");
+        for (org.junit.jupiter.api.function.Executable attempt : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> factory.checkServer(server), () -> open(server, new AtomicReference<>(ALICE)))) {
+            StoreException refused = assertThrows(StoreException.class, attempt);
+            assertTrue(refused.getMessage().startsWith("The store's tables are of schema version 2, written by a"
+                    + " newer release of the suite; this installation reads version 1 and older."), refused
+                            .getMessage());
+        }
+    }
+
     private RecordStore open(StoreServer server, AtomicReference<Principal> user) {
         return new JpaStoreFactory().open(new StoreConfig(dir, null, server), ModelRegistry.core(), user::get);
     }
