@@ -25,5 +25,12 @@ if [ ! -f "$stamp" ] || [ -n "$(cd "$root" && find bundles features releng/qms.p
 fi
 
 launcher=$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar)
-# shellcheck disable=SC2086
-exec java -Xmx1g ${QMS_JAVA_OPTS:-} -jar "$launcher" "$@"
+# exit code 23 is the workbench asking to be started again (a changed database setting, installed modules): the
+# Java launcher leaves that to whoever started it
+while true; do
+  rc=0
+  # shellcheck disable=SC2086
+  java -Xmx1g ${QMS_JAVA_OPTS:-} -jar "$launcher" "$@" || rc=$?
+  [ "$rc" -eq 23 ] || exit "$rc"
+  echo "Restarting the suite..." >&2
+done

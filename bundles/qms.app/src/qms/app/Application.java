@@ -55,6 +55,7 @@ public final class Application implements IApplication {
                 }
                 opening = open(dir, arguments);
             }
+            DataLocation.use(dir);
             useForWorkbenchState(dir.resolve(".workbench"));
             QmsUi.start(opening);
             context.applicationRunning();
@@ -141,13 +142,17 @@ public final class Application implements IApplication {
 
     /** First start without -dataDir: asks where to keep the data, and remembers it. */
     private static Path chooseDataDirectory() throws IOException {
-        ChooseDataDirectoryDialog dialog = new ChooseDataDirectoryDialog(null, server -> withFactory(f -> f
-                .checkServer(server)));
+        ChooseDataDirectoryDialog dialog = new ChooseDataDirectoryDialog(null, Application::checkServer);
         if (dialog.open() != Window.OK) {
             return null;
         }
         DataLocation.remember(dialog.chosen());
         return dialog.chosen();
+    }
+
+    /** What a connection to the server finds, or what is wrong with it, in a sentence (Test Connection). */
+    static String checkServer(qms.core.StoreServer server) {
+        return withFactory(f -> f.checkServer(server));
     }
 
     private static CompletableFuture<RecordStore> open(Path dir, String[] arguments) {

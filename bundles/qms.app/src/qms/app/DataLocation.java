@@ -21,7 +21,19 @@ final class DataLocation {
     static final String KEY_ARG = "-keyFile";
     static final String KEY_PROPERTY = "qms.keyFile";
 
+    private static volatile Path current;
+
     private DataLocation() {
+    }
+
+    /** The data folder this run of the suite uses. */
+    static void use(Path dir) {
+        current = dir;
+    }
+
+    /** The data folder this run uses; null before it is known. */
+    static Path current() {
+        return current;
     }
 
     /** The folder given on the command line or as a system property, or null. */

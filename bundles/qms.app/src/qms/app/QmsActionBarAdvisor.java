@@ -25,6 +25,7 @@ final class QmsActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction undo;
     private IWorkbenchAction redo;
     private IWorkbenchAction resetPerspective;
+    private IWorkbenchAction preferences;
     private IWorkbenchAction about;
     private Action demo;
     private Action changePassword;
@@ -45,6 +46,7 @@ final class QmsActionBarAdvisor extends ActionBarAdvisor {
         undo = register(ActionFactory.UNDO.create(window));
         redo = register(ActionFactory.REDO.create(window));
         resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(window));
+        preferences = register(ActionFactory.PREFERENCES.create(window));
         about = register(ActionFactory.ABOUT.create(window));
         demo = new Action("Load &Demo Data") {
             @Override
@@ -111,6 +113,8 @@ final class QmsActionBarAdvisor extends ActionBarAdvisor {
         edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
         windowMenu.add(resetPerspective);
+        windowMenu.add(new Separator());
+        windowMenu.add(preferences);
         MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
         help.add(about);
         bar.add(file);

@@ -42,8 +42,8 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
         Display display = getWorkbenchConfigurer().getWorkbench().getDisplay();
         QmsUi.get().whenOpened(failure -> display.asyncExec(() -> {
             storeFailed = true;
-            MessageDialog.openError(null, "CRO Quality Suite", "The suite cannot open its data in " + dataDirectory
-                    + ":\n\n" + failure.getMessage());
+            MessageDialog.openError(null, "CRO Quality Suite", "The suite cannot open its data in " + DataLocation
+                    .where(dataDirectory) + ":\n\n" + failure.getMessage());
             getWorkbenchConfigurer().getWorkbench().close();
         }));
     }

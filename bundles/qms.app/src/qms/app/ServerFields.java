@@ -89,6 +89,26 @@ final class ServerFields {
         }
     }
 
+    /** Shows a server's settings in the fields (those its URL does not name keep their defaults). */
+    void show(StoreServer s) {
+        java.net.URI u = java.net.URI.create(s.url().substring("jdbc:".length()));
+        host.setText(u.getHost());
+        port.setText(String.valueOf(u.getPort() < 0 ? 5432 : u.getPort()));
+        database.setText(u.getPath().substring(1));
+        user.setText(s.user());
+        passwordFile.setText(s.passwordFile() == null ? "" : s.passwordFile().toString());
+        String query = u.getQuery() == null ? "" : u.getQuery();
+        for (String parameter : query.split("&")) {
+            String[] kv = parameter.split("=", 2);
+            if (kv.length == 2 && kv[0].equals("sslmode")) {
+                tls.select(Math.max(0, java.util.Arrays.asList(TLS).indexOf(kv[1])));
+            } else if (kv.length == 2 && kv[0].equals("sslrootcert")) {
+                caFile.setText(kv[1]);
+            }
+        }
+        caFile.setEnabled(group.isEnabled() && tls.getSelectionIndex() == 0);
+    }
+
     /** The server the fields name; IllegalArgumentException naming the field that is wrong. */
     StoreServer server() {
         String h = host.getText().strip();

@@ -36,6 +36,13 @@ public interface AuditTrail {
     void recordExport(String what);
 
     /**
+     * Records an event of the installation that no record holds ({@link AuditAction#SYSTEM}), e.g. the database
+     * this installation opens from its next start; {@code event} says what, from what to what. Administrators only:
+     * {@link AccessDeniedException} otherwise.
+     */
+    void recordSystemEvent(String event);
+
+    /**
      * Recomputes every entry's hash and checks that each links to the one before and that the last matches the
      * stored chain head. Reports the first entry whose chain breaks.
      */

@@ -257,6 +257,24 @@ public abstract class StoreContract {
                 + " order (Scan B, [Scan A, Other])");
         assertEquals(java.util.Arrays.asList("Other", null, false), java.util.Arrays.asList(page.get(1)),
                 "an unset date reads as null, an unset boolean as false");
+
+        // a contained record's owner through the containment asked for; none for one that stands alone
+        Organisation org = Records.newRecord(QmsPackage.Literals.ORGANISATION);
+        org.setName("Scan Org");
+        Site held = Records.newRecord(QmsPackage.Literals.SITE);
+        held.setName("Scan held");
+        held.setCountry("DE");
+        org.getSites().add(held);
+        Site alone = Records.newRecord(QmsPackage.Literals.SITE);
+        alone.setName("Scan alone");
+        alone.setCountry("DE");
+        store.save(List.of(org, alone), null);
+        java.util.Map<Object, Object> owners = new java.util.HashMap<>();
+        store.scan(Query.of(QmsPackage.Literals.SITE).where(QmsPackage.Literals.SITE__NAME, Query.Op.LIKE, "scan %"),
+                List.of(QmsPackage.Literals.SITE__NAME, QmsPackage.Literals.ORGANISATION__SITES), r -> owners.put(r[0],
+                        r[1]));
+        assertEquals(org.getId(), owners.get("Scan held"));
+        assertTrue(owners.containsKey("Scan alone") && owners.get("Scan alone") == null, owners.toString());
     }
 
     private static void assertNotSame(Object a, Object b) {

@@ -16,6 +16,7 @@ import qms.sop.model.Incident;
 import qms.sop.model.Notification;
 import qms.sop.model.NotificationAgreement;
 import qms.sop.model.RegulatoryClock;
+import qms.sop.model.SopPackage;
 
 /**
  * The notification deadlines an incident's flags call for, computed as elapsed time in UTC (72 hours across a change
@@ -97,8 +98,12 @@ public final class RegulatoryClocks {
         if (i.isHealthInformation()) {
             clocks.add(RegulatoryClock.HIPAA);
         }
-        clocks.addAll(i.getExtraClocks());
-        clocks.removeAll(i.getWaivedClocks());
+        if (i.eIsSet(SopPackage.Literals.INCIDENT__EXTRA_CLOCKS)) { // without making an empty list for each
+            clocks.addAll(i.getExtraClocks());
+        }
+        if (i.eIsSet(SopPackage.Literals.INCIDENT__WAIVED_CLOCKS)) {
+            clocks.removeAll(i.getWaivedClocks());
+        }
         clocks.remove(RegulatoryClock.SPONSOR); // these come with their agreements
         clocks.remove(RegulatoryClock.CONTRACT);
         return clocks;

@@ -110,6 +110,20 @@ public sealed class ContainerBot permits ShellBot {
     }
 
     /**
+     * Finds a radio button by its text, compared without mnemonics.
+     *
+     * @param text the radio button's text
+     * @return the radio button
+     */
+    public ButtonBot radio(String text) {
+        String key = Texts.stripMnemonics(text);
+        Button button = find("radio button '" + text + "'", Button.class,
+                b -> (b.getStyle() & SWT.RADIO) != 0 && key.equals(Texts.stripMnemonics(b.getText())),
+                r -> "Radio buttons: " + buttonTexts(r, SWT.RADIO));
+        return new ButtonBot(bot, button, "radio button '" + text + "'");
+    }
+
+    /**
      * Finds the check box that follows a label.
      *
      * @param label the label text

@@ -22,6 +22,7 @@ import qms.core.StoreConfig;
 import qms.core.StoreServer;
 import qms.model.AccessRole;
 import qms.model.QmsPackage;
+import qms.model.SystemSettings;
 import qms.model.UserAccount;
 import qms.testing.PostgresCluster;
 import qms.testing.TestAccounts;
@@ -79,6 +80,24 @@ class SharedAccountsTest {
             }
             a.accounts().unlock(carol.getId());
             assertFalse(b.accounts().signIn("carol", "carol's first password".toCharArray()).principal() == null);
+
+            // the session timeout and the policy are the store's: tightened on one client, in force on the other
+            SystemSettings settings = (SystemSettings) a.list(Query.of(QmsPackage.Literals.SYSTEM_SETTINGS)).get(0);
+            settings.setIdleLockMinutes(5);
+            settings.setPasswordMinLength(settings.getPasswordMinLength() + 10);
+            a.save(settings, "tightened after the audit");
+            assertEquals(5, b.accounts().idleLockMinutes());
+            assertEquals(settings.getPasswordMinLength(), b.accounts().policy().minLength());
+
+            // a role taken away on one machine is gone on the other within seconds, though it was just used there
+            assertTrue(b.accounts().roles("carol").contains(AccessRole.CONTRIBUTOR));
+            UserAccount revoked = (UserAccount) a.get(carol.getId());
+            revoked.setActive(false);
+            a.save(revoked, "left the company");
+            Thread.sleep(JpaAccounts.SERVER_ROLES_MILLIS + 500);
+            assertEquals(java.util.Set.of(), b.accounts().roles("carol"));
+            assertThrows(AuthenticationException.class, () -> b.accounts().signIn("carol", "carol's first password"
+                    .toCharArray()));
             assertTrue(a.auditTrail().verify().intact());
         }
     }

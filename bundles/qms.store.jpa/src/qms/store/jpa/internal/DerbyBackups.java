@@ -68,18 +68,7 @@ final class DerbyBackups extends OwnBackups {
             Path db = tmp.resolve(DerbyStoreFactory.DATABASE);
             restoreDatabase(backup, db, secret);
             JpaRecordStore copy = factory.deploy(tmp, db, secret, info.storeId(), false, model, () -> null);
-            return new Restored() {
-                @Override
-                public JpaRecordStore store() {
-                    return copy;
-                }
-
-                @Override
-                public void close() {
-                    copy.close();
-                    deleteQuietly(tmp);
-                }
-            };
+            return new Restored(copy, () -> deleteQuietly(tmp));
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
             throw e;

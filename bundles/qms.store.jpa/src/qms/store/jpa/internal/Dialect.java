@@ -62,6 +62,10 @@ enum Dialect {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
+            if (message.contains("could not be verified by hostnameverifier")) {
+                return "The TLS connection to " + where + " failed: the server's certificate is not made out for the"
+                        + " host name used; connect by a name the certificate names (" + message + ")";
+            }
             if (root instanceof javax.net.ssl.SSLException || message.contains("SSL")) {
                 return "The TLS connection to " + where + " failed: the server's certificate was not accepted, or the"
                         + " server does not offer TLS (" + message + ")";

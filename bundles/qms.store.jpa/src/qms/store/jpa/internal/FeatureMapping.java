@@ -52,10 +52,19 @@ final class FeatureMapping {
     final int length;
     /** Lists filter on this attribute: its column is indexed. */
     final boolean filter;
+    /** An enum attribute's values by their stored literal names (EEnum's own look-up walks its list of literals). */
+    private final java.util.Map<String, Object> literals;
 
     private FeatureMapping(EStructuralFeature feature, Kind kind, String property, String column,
             Class<?> columnType, int length, boolean filter) {
         this.filter = filter;
+        java.util.Map<String, Object> byName = new java.util.HashMap<>();
+        if (feature instanceof EAttribute a && a.getEAttributeType() instanceof EEnum e) {
+            for (EEnumLiteral l : e.getELiterals()) {
+                byName.put(l.getName(), l.getInstance());
+            }
+        }
+        this.literals = java.util.Map.copyOf(byName);
         this.feature = feature;
         this.kind = kind;
         this.property = property;
@@ -219,12 +228,12 @@ final class FeatureMapping {
     private Object fromSingleColumn(Object column) {
         EDataType t = ((EAttribute) feature).getEAttributeType();
         if (t instanceof EEnum e) {
-            EEnumLiteral l = e.getEEnumLiteral((String) column);
-            if (l == null) {
+            Object literal = literals.get((String) column);
+            if (literal == null) {
                 throw new IllegalStateException("stored value '" + column + "' of " + feature.getName()
                         + " is not a literal of " + e.getName());
             }
-            return l.getInstance();
+            return literal;
         }
         Class<?> c = t.getInstanceClass();
         if (columnType == Timestamp.class) {

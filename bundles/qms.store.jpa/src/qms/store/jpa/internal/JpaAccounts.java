@@ -52,7 +52,17 @@ final class JpaAccounts implements Accounts {
 
     private final JpaRecordStore store;
     private final PasswordHasher hasher = new PasswordHasher();
-    private final Map<String, Set<AccessRole>> roles = new ConcurrentHashMap<>();
+    /**
+     * How long roles read from a server are trusted: another machine may take a role away or deactivate the account
+     * (on embedded Derby every write is this process's own, and forgets them at once).
+     */
+    static final long SERVER_ROLES_MILLIS = 2_000;
+
+    private final Map<String, Roles> roles = new ConcurrentHashMap<>();
+
+    /** An account's roles as read at a moment ({@link System#nanoTime()}). */
+    private record Roles(Set<AccessRole> roles, long readAt) {
+    }
     /** A hash of nothing in particular, checked when the user id is unknown, so that takes as long as a real one. */
     private final String decoy = hasher.hash("decoy".toCharArray());
     private volatile boolean anyAccount;
@@ -91,9 +101,16 @@ final class JpaAccounts implements Accounts {
         if (userId == null) {
             return Set.of();
         }
-        return roles.computeIfAbsent(userId, id -> account(id).filter(UserAccount::isActive)
-                .map(a -> a.getRoles().isEmpty() ? Set.<AccessRole>of() : Set.copyOf(EnumSet.copyOf(a.getRoles())))
-                .orElse(Set.of()));
+        Roles known = roles.get(userId);
+        if (known != null && (store.dialect() == Dialect.DERBY || System.nanoTime() - known.readAt() < SERVER_ROLES_MILLIS
+                * 1_000_000)) {
+            return known.roles();
+        }
+        long now = System.nanoTime();
+        Set<AccessRole> read = account(userId).filter(UserAccount::isActive).map(a -> a.getRoles().isEmpty() ? Set
+                .<AccessRole>of() : Set.copyOf(EnumSet.copyOf(a.getRoles()))).orElse(Set.of());
+        roles.put(userId, new Roles(read, now));
+        return read;
     }
 
     @Override

@@ -104,6 +104,19 @@ final class JpaAuditTrail implements AuditTrail {
         });
     }
 
+    @Override
+    public void recordSystemEvent(String event) {
+        qms.core.Principal p = store.principal();
+        if (!store.accounts().isAdministrator(p)) {
+            throw new qms.core.AccessDeniedException((p == null ? "Nobody is signed in" : p.userId()
+                    + " is not an administrator") + ": the event was not recorded (" + event + ")");
+        }
+        store.write(p.userId(), null, tx -> {
+            tx.audit.append(null, null, null, qms.core.AuditAction.SYSTEM, null, null, event);
+            return null;
+        });
+    }
+
     /**
      * The query with the criteria as conditions. Times are stored as ISO-8601 text with or without milliseconds
      * ({@code ...:30Z} or {@code ...:30.120Z}); a bound of whole seconds without the zone ({@code ...:30}) is a

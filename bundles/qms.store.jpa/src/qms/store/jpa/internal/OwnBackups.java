@@ -72,12 +72,19 @@ abstract class OwnBackups implements StoreBackups {
     /** What the manifest says the copy is (never a secret). */
     abstract String describeCopy();
 
-    /** A backup rebuilt into a database of its own and opened; closing it removes that database. */
-    interface Restored extends AutoCloseable {
-        JpaRecordStore store();
-
+    /**
+     * A backup rebuilt into a database of its own and opened; closing it closes the store, then {@code cleanup}
+     * removes that database.
+     */
+    record Restored(JpaRecordStore store, Runnable cleanup) implements AutoCloseable {
         @Override
-        void close();
+        public void close() {
+            try {
+                store.close();
+            } finally {
+                cleanup.run();
+            }
+        }
     }
 
     /** Rebuilds the backup's copy somewhere new (never over the store) and opens the store on it. */

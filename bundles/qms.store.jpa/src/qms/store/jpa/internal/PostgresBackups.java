@@ -115,19 +115,10 @@ final class PostgresBackups extends OwnBackups {
             StoreServer restored = new StoreServer(cluster.url("qms_restored"), LocalCluster.SUPERUSER, password);
             JpaRecordStore copy = (JpaRecordStore) new PostgresStoreFactory().open(new StoreConfig(settings, null,
                     restored), model, () -> null);
-            return new Restored() {
-                @Override
-                public JpaRecordStore store() {
-                    return copy;
-                }
-
-                @Override
-                public void close() {
-                    copy.close();
-                    cluster.close();
-                    deleteQuietly(settings);
-                }
-            };
+            return new Restored(copy, () -> {
+                cluster.close();
+                deleteQuietly(settings);
+            });
         } catch (IOException | RuntimeException e) {
             cluster.close();
             deleteQuietly(settings);

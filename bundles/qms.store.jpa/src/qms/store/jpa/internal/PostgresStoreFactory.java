@@ -94,11 +94,12 @@ final class PostgresStoreFactory implements StoreFactory {
         checkServer(ds, server);
         StoreDeployment.refuseNewerSchema(ds);
         try (Connection c = ds.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(
-                "SELECT version(), current_user, current_schema(), to_regclass('sys_audit_head') IS NOT NULL")) {
+                "SELECT version(), current_user, current_schema(), to_regclass('sys_audit_head') IS NOT NULL, t.ssl,"
+                        + " t.version FROM (SELECT 1) one LEFT JOIN pg_stat_ssl t ON t.pid = pg_backend_pid()")) {
             rs.next();
             String version = rs.getString(1).replaceAll("^(PostgreSQL \\S+).*", "$1");
             String connected = "Connected to " + version + " at " + server.describe() + " (schema " + rs.getString(3)
-                    + ")";
+                    + ", " + (rs.getBoolean(5) ? "encrypted with " + rs.getString(6) : "not encrypted") + ")";
             if (!rs.getBoolean(4)) {
                 String whyNot = Dialect.POSTGRESQL.whyNoCreate(c);
                 return connected + ". The database holds no store yet: the first start creates it" + (whyNot == null

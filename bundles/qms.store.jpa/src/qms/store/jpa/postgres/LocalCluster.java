@@ -35,7 +35,7 @@ public final class LocalCluster implements AutoCloseable {
     private final boolean root;
     private final String password;
 
-    private LocalCluster(boolean durable) throws IOException {
+    private LocalCluster(boolean durable, Path certificate, Path key) throws IOException {
         bin = binaries();
         root = "root".equals(System.getProperty("user.name"));
         byte[] secret = new byte[16];
@@ -62,6 +62,10 @@ public final class LocalCluster implements AutoCloseable {
             String options = "-p " + port + " -k " + sockets + " -c listen_addresses=127.0.0.1"
                     + " -c max_connections=200" + (durable ? "" : " -c fsync=off -c synchronous_commit=off"
                             + " -c full_page_writes=off");
+            if (certificate != null) {
+                options += " -c ssl=on -c ssl_cert_file=" + serverFile(certificate, "server.crt") + " -c ssl_key_file="
+                        + serverFile(key, "server.key");
+            }
             run(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(),
                     "-w", "-t", "60", "-o", options, "start");
             made = true;
@@ -79,7 +83,28 @@ public final class LocalCluster implements AutoCloseable {
      * @throws IOException naming what failed: PostgreSQL not installed, initdb or pg_ctl with its output
      */
     public static LocalCluster start(boolean durable) throws IOException {
-        return new LocalCluster(durable);
+        return new LocalCluster(durable, null, null);
+    }
+
+    /**
+     * Makes and starts a cluster that also accepts TLS connections ({@code ssl=on}) with the given certificate (PEM,
+     * the chain up to its CA) and private key (PEM, unencrypted); plain connections are still accepted, as by a
+     * server whose pg_hba.conf says {@code host}.
+     */
+    public static LocalCluster startWithTls(Path certificate, Path key) throws IOException {
+        return new LocalCluster(false, java.util.Objects.requireNonNull(certificate), java.util.Objects
+                .requireNonNull(key));
+    }
+
+    /** A copy in the cluster's folder the server may read (and only it: a private key must be 0600). */
+    private Path serverFile(Path file, String name) throws IOException {
+        Path copy = Files.copy(file, dir.resolve(name));
+        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+        if (root) {
+            Files.setOwner(copy, dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(
+                    SUPERUSER));
+        }
+        return copy;
     }
 
     public int port() {
