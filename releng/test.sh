@@ -14,6 +14,8 @@ command -v borg >/dev/null 2>&1 || missing+=(borgbackup)
 # and a private PostgreSQL cluster (run as the postgres user when root) backed up with pgBackRest
 command -v pgbackrest >/dev/null 2>&1 || missing+=(pgbackrest)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# TlsServerTest makes a CA and a server certificate with openssl
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq

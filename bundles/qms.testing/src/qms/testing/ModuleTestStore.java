@@ -38,6 +38,15 @@ public class ModuleTestStore implements AutoCloseable {
 
     /** Opens the store in {@code dir}; {@code moduleClass} is a class of the module under test (its bundle). */
     public ModuleTestStore(Path dir, Class<?> moduleClass) throws InterruptedException {
+        this(dir, moduleClass, true);
+    }
+
+    /** Opens again a store an earlier {@code ModuleTestStore} made in {@code dir}; the administrator is signed in. */
+    public static ModuleTestStore reopen(Path dir, Class<?> moduleClass) throws InterruptedException {
+        return new ModuleTestStore(dir, moduleClass, false);
+    }
+
+    private ModuleTestStore(Path dir, Class<?> moduleClass, boolean create) throws InterruptedException {
         BundleContext context = FrameworkUtil.getBundle(moduleClass).getBundleContext();
         assertNotNull(context, "the module's bundle is started");
         tracker = new ServiceTracker<>(context, StoreFactory.class, null);
@@ -45,6 +54,9 @@ public class ModuleTestStore implements AutoCloseable {
         StoreFactory factory = tracker.waitForService(20_000);
         assertNotNull(factory, "the store factory service (qms.store.jpa) is running");
         store = factory.open(config(dir), ModelContributions.fromServices(), user::get);
+        if (!create) {
+            return;
+        }
         // as in the product: the first administrator's account also brings the default signature meanings
         store.accounts().createFirstAdministrator(ADMIN.userId(), ADMIN.displayName(), "admin's own passphrase"
                 .toCharArray(), java.util.Set.of());

@@ -1,0 +1,287 @@
+package qms.modules;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.equinox.p2.core.IProvisioningAgent;
+import org.eclipse.equinox.p2.core.ProvisionException;
+import org.eclipse.equinox.p2.engine.IProfile;
+import org.eclipse.equinox.p2.engine.IProfileRegistry;
+import org.eclipse.equinox.p2.metadata.IArtifactKey;
+import org.eclipse.equinox.p2.metadata.IInstallableUnit;
+import org.eclipse.equinox.p2.metadata.IRequirement;
+import org.eclipse.equinox.p2.operations.InstallOperation;
+import org.eclipse.equinox.p2.operations.ProfileChangeOperation;
+import org.eclipse.equinox.p2.operations.ProvisioningJob;
+import org.eclipse.equinox.p2.operations.ProvisioningSession;
+import org.eclipse.equinox.p2.operations.UninstallOperation;
+import org.eclipse.equinox.p2.operations.UpdateOperation;
+import org.eclipse.equinox.p2.query.IQuery;
+import org.eclipse.equinox.p2.query.QueryUtil;
+import org.eclipse.equinox.p2.repository.artifact.IArtifactDescriptor;
+import org.eclipse.equinox.p2.repository.artifact.IArtifactRepository;
+import org.eclipse.equinox.p2.repository.artifact.IArtifactRepositoryManager;
+import org.eclipse.equinox.p2.repository.metadata.IMetadataRepository;
+import org.eclipse.equinox.p2.repository.metadata.IMetadataRepositoryManager;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The suite's modules in an installation managed by p2: which are installed, which a repository offers, and
+ * installing, updating and uninstalling them with p2's operations (the planner decides what a module needs and
+ * refuses what cannot be had, e.g. a newer core; this class only asks and reports). A module is a feature whose
+ * group carries the property {@value #MODULE_PROPERTY} (its {@code p2.inf}); the core never names one. Changes take
+ * effect when the suite starts again.
+ */
+public final class Modules {
+
+    /** The property of a module feature's group (set by the feature's p2.inf). */
+    public static final String MODULE_PROPERTY = "org.cro.qms.module";
+    private static final String GROUP = ".feature.group";
+    private static final IQuery<IInstallableUnit> MODULES = QueryUtil.createIUPropertyQuery(MODULE_PROPERTY, "true");
+
+    private final IProvisioningAgent agent;
+    private final String profileId;
+    private final IProgressMonitor monitor = new NullProgressMonitor();
+
+    /** One module: its feature id, name, version, what it adds, and (from a repository) its download size. */
+    public record Module(String id, String name, String version, String description, long size) {
+    }
+
+    /** What an operation did: done, or nothing to do (already installed, no newer version, not installed). */
+    public record Outcome(boolean changed, String message) {
+    }
+
+    public Modules(IProvisioningAgent agent, String profileId) {
+        this.agent = agent;
+        this.profileId = profileId;
+    }
+
+    /**
+     * The modules of the running installation: p2's current agent and this installation's own profile.
+     *
+     * @throws ModuleException when the installation is not managed by p2 (started from a workspace, say)
+     */
+    public static Modules running() {
+        BundleContext context = FrameworkUtil.getBundle(Modules.class).getBundleContext();
+        try {
+            Collection<ServiceReference<IProvisioningAgent>> refs = context.getServiceReferences(
+                    IProvisioningAgent.class, "(" + IProvisioningAgent.SERVICE_CURRENT + "=true)");
+            for (ServiceReference<IProvisioningAgent> ref : refs) {
+                IProvisioningAgent agent = context.getService(ref);
+                IProfileRegistry profiles = agent == null ? null : agent.getService(IProfileRegistry.class);
+                if (profiles != null && profiles.getProfile(IProfileRegistry.SELF) != null) {
+                    return new Modules(agent, IProfileRegistry.SELF);
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new ModuleException("This installation is not managed by p2 (it has no p2 profile), so modules cannot"
+                + " be installed or removed in it: use the product the suite's build makes");
+    }
+
+    private IProfile profile() {
+        IProfile profile = agent.getService(IProfileRegistry.class).getProfile(profileId);
+        if (profile == null) {
+            throw new ModuleException("The p2 profile " + profileId + " of this installation is missing");
+        }
+        return profile;
+    }
+
+    /** The modules installed, by name. */
+    public List<Module> installed() {
+        List<Module> out = new ArrayList<>();
+        for (IInstallableUnit iu : profile().query(MODULES, monitor)) {
+            out.add(module(iu, -1));
+        }
+        out.sort(Comparator.comparing(Module::name, String.CASE_INSENSITIVE_ORDER));
+        return out;
+    }
+
+    /** The installed module with this feature id, if any. */
+    public Optional<Module> installed(String id) {
+        return installedUnit(id).map(iu -> module(iu, -1));
+    }
+
+    /** The newest version of each module the repository offers, with its download size, by name. */
+    public List<Module> available(URI repository) {
+        IMetadataRepository metadata = metadata(repository);
+        IArtifactRepository artifacts = artifacts(repository);
+        List<Module> out = new ArrayList<>();
+        for (IInstallableUnit iu : metadata.query(QueryUtil.createLatestQuery(MODULES), monitor)) {
+            out.add(module(iu, size(iu, metadata, artifacts)));
+        }
+        out.sort(Comparator.comparing(Module::name, String.CASE_INSENSITIVE_ORDER));
+        return out;
+    }
+
+    /** Installs the newest version of a module the repository offers. */
+    public Outcome install(String id, URI repository) {
+        IInstallableUnit offered = offered(id, repository);
+        Optional<IInstallableUnit> present = installedUnit(id);
+        if (present.isPresent() && present.get().getVersion().compareTo(offered.getVersion()) >= 0) {
+            return new Outcome(false, name(offered) + " " + present.get().getVersion() + " is installed already");
+        }
+        InstallOperation op = new InstallOperation(new ProvisioningSession(agent), List.of(offered));
+        run(op, "Installing " + name(offered) + " " + offered.getVersion(), repository);
+        return new Outcome(true, name(offered) + " " + offered.getVersion() + " was installed from " + repository
+                + "; it is there when the suite starts again");
+    }
+
+    /** Updates an installed module to the newest version the repository offers. */
+    public Outcome update(String id, URI repository) {
+        IInstallableUnit present = installedUnit(id).orElseThrow(() -> new ModuleException("The module " + id
+                + " is not installed: install it instead"));
+        IInstallableUnit offered = offered(id, repository);
+        if (offered.getVersion().compareTo(present.getVersion()) <= 0) {
+            return new Outcome(false, name(present) + " " + present.getVersion() + " is the newest " + repository
+                    + " offers");
+        }
+        UpdateOperation op = new UpdateOperation(new ProvisioningSession(agent), List.of(present));
+        run(op, "Updating " + name(present) + " to " + offered.getVersion(), repository);
+        return new Outcome(true, name(present) + " was updated from " + present.getVersion() + " to " + offered
+                .getVersion() + " (" + repository + "); the new version runs when the suite starts again");
+    }
+
+    /** Uninstalls a module; its records stay in the store. */
+    public Outcome uninstall(String id) {
+        Optional<IInstallableUnit> present = installedUnit(id);
+        if (present.isEmpty()) {
+            return new Outcome(false, "The module " + id + " is not installed");
+        }
+        UninstallOperation op = new UninstallOperation(new ProvisioningSession(agent), List.of(present.get()));
+        run(op, "Uninstalling " + name(present.get()), null);
+        return new Outcome(true, name(present.get()) + " " + present.get().getVersion() + " was uninstalled; its"
+                + " records stay in the database, and it is gone when the suite starts again");
+    }
+
+    /** Resolves the change with p2's planner and performs it; the planner's reason when it refuses. */
+    private void run(ProfileChangeOperation op, String what, URI repository) {
+        op.setProfileId(profileId);
+        if (repository != null) {
+            op.getProvisioningContext().setMetadataRepositories(new URI[] { repository });
+            op.getProvisioningContext().setArtifactRepositories(new URI[] { repository });
+        }
+        IStatus resolved = op.resolveModal(monitor);
+        if (resolved.getSeverity() == IStatus.ERROR || resolved.getSeverity() == IStatus.CANCEL) {
+            throw new ModuleException(what + " was refused: " + explain(resolved, op.getResolutionDetails())
+                    + ". Nothing was changed.");
+        }
+        ProvisioningJob job = op.getProvisioningJob(monitor);
+        if (job == null) {
+            throw new ModuleException(what + " was refused: " + explain(resolved, op.getResolutionDetails())
+                    + ". Nothing was changed.");
+        }
+        IStatus done = job.runModal(monitor);
+        if (done.getSeverity() == IStatus.ERROR || done.getSeverity() == IStatus.CANCEL) {
+            throw new ModuleException(what + " failed: " + explain(done, null));
+        }
+    }
+
+    private static String explain(IStatus status, String details) {
+        List<String> lines = new ArrayList<>();
+        collect(status, lines);
+        String text = String.join("; ", lines);
+        return details == null || details.isBlank() || text.contains(details.strip()) ? text : text + " ("
+                + details.strip().replaceAll("\\s+", " ") + ")";
+    }
+
+    private static void collect(IStatus status, List<String> lines) {
+        if (status.getMessage() != null && !status.getMessage().isBlank() && !lines.contains(status.getMessage())) {
+            lines.add(status.getMessage());
+        }
+        for (IStatus child : status.getChildren()) {
+            collect(child, lines);
+        }
+    }
+
+    private Optional<IInstallableUnit> installedUnit(String id) {
+        for (IInstallableUnit iu : profile().query(QueryUtil.createIUQuery(groupId(id)), monitor)) {
+            return Optional.of(iu);
+        }
+        return Optional.empty();
+    }
+
+    private IInstallableUnit offered(String id, URI repository) {
+        IMetadataRepository metadata = metadata(repository);
+        artifacts(repository);
+        for (IInstallableUnit iu : metadata.query(QueryUtil.createLatestQuery(QueryUtil.createIUQuery(groupId(id))),
+                monitor)) {
+            if ("true".equals(iu.getProperty(MODULE_PROPERTY))) {
+                return iu;
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        for (IInstallableUnit iu : metadata.query(QueryUtil.createLatestQuery(MODULES), monitor)) {
+            ids.add(featureId(iu));
+        }
+        throw new ModuleException("The repository " + repository + " offers no module " + id + " (it offers: "
+                + (ids.isEmpty() ? "none" : String.join(", ", ids.stream().sorted().toList())) + ")");
+    }
+
+    private IMetadataRepository metadata(URI repository) {
+        try {
+            return agent.getService(IMetadataRepositoryManager.class).loadRepository(repository, monitor);
+        } catch (ProvisionException e) {
+            throw new ModuleException("The repository " + repository + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private IArtifactRepository artifacts(URI repository) {
+        try {
+            return agent.getService(IArtifactRepositoryManager.class).loadRepository(repository, monitor);
+        } catch (ProvisionException e) {
+            throw new ModuleException("The repository " + repository + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The download size of a module: the artifacts of the units its feature group requires, one level down. */
+    private long size(IInstallableUnit group, IMetadataRepository metadata, IArtifactRepository artifacts) {
+        long total = 0;
+        for (IRequirement r : group.getRequirements()) {
+            for (IInstallableUnit iu : metadata.query(QueryUtil.createLatestQuery(QueryUtil.createMatchQuery(r
+                    .getMatches())), monitor)) {
+                for (IArtifactKey key : iu.getArtifacts()) {
+                    for (IArtifactDescriptor d : artifacts.getArtifactDescriptors(key)) {
+                        String size = d.getProperty(IArtifactDescriptor.DOWNLOAD_SIZE);
+                        if (size != null && size.matches("\\d+")) {
+                            total += Long.parseLong(size);
+                            break; // one descriptor per artifact (a packed one would be another)
+                        }
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
+    private static Module module(IInstallableUnit iu, long size) {
+        String description = iu.getProperty(IInstallableUnit.PROP_DESCRIPTION, null);
+        return new Module(featureId(iu), name(iu), iu.getVersion().toString(), description == null ? ""
+                : description.strip().replaceAll("\\s+", " "), size);
+    }
+
+    private static String name(IInstallableUnit iu) {
+        String name = iu.getProperty(IInstallableUnit.PROP_NAME, null);
+        return name == null ? featureId(iu) : name;
+    }
+
+    private static String featureId(IInstallableUnit iu) {
+        String id = iu.getId();
+        return id.endsWith(GROUP) ? id.substring(0, id.length() - GROUP.length()) : id;
+    }
+
+    private static String groupId(String id) {
+        return id.endsWith(GROUP) ? id : id + GROUP;
+    }
+}
