@@ -116,6 +116,8 @@ final class QmsActionBarAdvisor extends ActionBarAdvisor {
         windowMenu.add(new Separator());
         windowMenu.add(preferences);
         MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+        help.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS)); // Help > Modules... (qms.modules.ui)
+        help.add(new Separator());
         help.add(about);
         bar.add(file);
         bar.add(edit);

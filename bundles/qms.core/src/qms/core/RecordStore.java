@@ -49,8 +49,35 @@ public interface RecordStore extends AutoCloseable {
         }
     }
 
+    /**
+     * Number of records of every stored type name that has any ({@link ModelRegistry#typeName}, one query), the
+     * types of a module that is not installed included: their records stay in the store untouched.
+     */
+    java.util.Map<String, Long> countByTypeName();
+
     /** Number of records of every record class that has any (one query, e.g. for the navigator's groups). */
-    java.util.Map<org.eclipse.emf.ecore.EClass, Long> countByType();
+    default java.util.Map<org.eclipse.emf.ecore.EClass, Long> countByType() {
+        return counts(countByTypeName(), true).entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                e -> model().eClass(e.getKey()).orElseThrow(), java.util.Map.Entry::getValue));
+    }
+
+    /**
+     * Number of records, by stored type name, whose type no contribution present defines: a module's records
+     * kept after the module was uninstalled (they show again when it is installed).
+     */
+    default java.util.Map<String, Long> countNotInstalled() {
+        return counts(countByTypeName(), false);
+    }
+
+    private java.util.Map<String, Long> counts(java.util.Map<String, Long> byName, boolean installed) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        byName.forEach((name, n) -> {
+            if (model().eClass(name).isPresent() == installed) {
+                out.put(name, n);
+            }
+        });
+        return out;
+    }
 
     /** The record with this id, with its references loaded one level deep. */
     Optional<Record> find(String id);

@@ -55,6 +55,22 @@ public final class Modules {
 
     /** One module: its feature id, name, version, what it adds, and (from a repository) its download size. */
     public record Module(String id, String name, String version, String description, long size) {
+
+        /** "312 KB", "1.4 MB", or "size unknown" (an installed module's size is not kept). */
+        public String sizeText() {
+            return size < 0 ? "size unknown" : size < 1024 * 1024 ? (size + 1023) / 1024 + " KB" : String.format(
+                    java.util.Locale.ROOT, "%.1f MB", size / (1024.0 * 1024.0));
+        }
+
+        /** What the module adds: its description up to the first colon or full stop. */
+        public String summary() {
+            int end = description.length();
+            for (String stop : List.of(": ", ". ")) {
+                int i = description.indexOf(stop);
+                end = i > 0 ? Math.min(end, i) : end;
+            }
+            return description.substring(0, end);
+        }
     }
 
     /** What an operation did: done, or nothing to do (already installed, no newer version, not installed). */
@@ -88,6 +104,33 @@ public final class Modules {
         }
         throw new ModuleException("This installation is not managed by p2 (it has no p2 profile), so modules cannot"
                 + " be installed or removed in it: use the product the suite's build makes");
+    }
+
+    /**
+     * Where to install from, as a user writes it: a folder, a zip of one, or a URL ({@code https:}, {@code file:}).
+     *
+     * @throws IllegalArgumentException naming the location when there is no such folder or zip
+     */
+    public static URI repository(String text) {
+        String t = text.strip();
+        if (t.matches("(?i)(https?|file|jar):.*")) {
+            return URI.create(t);
+        }
+        java.nio.file.Path path = java.nio.file.Path.of(t).toAbsolutePath().normalize();
+        if (t.isEmpty() || !java.nio.file.Files.exists(path)) {
+            throw new IllegalArgumentException(t + ": there is no such folder or zip file");
+        }
+        if (java.nio.file.Files.isRegularFile(path) && path.toString().toLowerCase(java.util.Locale.ROOT)
+                .endsWith(".zip")) {
+            return URI.create("jar:" + path.toUri() + "!/");
+        }
+        return path.toUri();
+    }
+
+    /** Whether version {@code a} is newer than {@code b}, as p2 orders versions. */
+    public static boolean newer(String a, String b) {
+        return org.eclipse.equinox.p2.metadata.Version.create(a).compareTo(org.eclipse.equinox.p2.metadata.Version
+                .create(b)) > 0;
     }
 
     private IProfile profile() {

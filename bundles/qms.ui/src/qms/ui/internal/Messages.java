@@ -15,6 +15,9 @@ public final class Messages extends NLS {
     public static String Navigator_deleteConfirm;
     public static String Navigator_deleteReferenced;
     public static String Navigator_createdWith;
+    public static String Navigator_notInstalled;
+    public static String Navigator_notInstalledModules;
+    public static String Navigator_notInstalledDetails;
 
     public static String Form_notANumber;
     public static String Form_chooseTitle;

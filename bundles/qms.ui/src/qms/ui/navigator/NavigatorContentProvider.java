@@ -13,11 +13,14 @@ import qms.ui.QmsUi;
 
 /**
  * Groups per navigator root class; a group's records are read from the store when it is expanded. The groups'
- * record counts are read in the background, so the UI thread never waits for the database to show the groups.
+ * record counts are read in the background, so the UI thread never waits for the database to show the groups; the
+ * same count finds the records of modules that are not installed, shown as a last node ({@link NotInstalled}).
  */
 final class NavigatorContentProvider implements ITreeContentProvider {
 
-    private volatile java.util.Map<org.eclipse.emf.ecore.EClass, Long> counts;
+    private volatile java.util.Map<String, Long> counts;
+    /** The node shown for records of modules not installed; null when there are none (UI thread only). */
+    private NotInstalled notInstalled;
     private org.eclipse.jface.viewers.StructuredViewer viewer;
 
     @Override
@@ -29,7 +32,7 @@ final class NavigatorContentProvider implements ITreeContentProvider {
     public Object[] getElements(Object input) {
         Object[] groups = QmsUi.get().model().navigatorRoots().stream().map(TypeGroup::new).toArray();
         org.eclipse.core.runtime.jobs.Job.create(qms.ui.internal.Messages.Navigator_counting, monitor -> {
-            counts = QmsUi.get().store().countByType();
+            counts = QmsUi.get().store().countByTypeName();
             if (Boolean.getBoolean("qms.benchmark.startup")) { // when the counts are known, for the benchmark
                 System.out.println("QMS-PHASE navigator-counted " + (System.currentTimeMillis()
                         - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
@@ -39,17 +42,45 @@ final class NavigatorContentProvider implements ITreeContentProvider {
                 c.getDisplay().asyncExec(() -> {
                     if (!c.isDisposed()) {
                         viewer.update(groups, null);
+                        showNotInstalled();
                     }
                 });
             }
         }).schedule();
-        return groups;
+        if (notInstalled == null) {
+            return groups;
+        }
+        Object[] withNode = java.util.Arrays.copyOf(groups, groups.length + 1);
+        withNode[groups.length] = notInstalled;
+        return withNode;
+    }
+
+    /** Adds, replaces or removes the node for records of modules not installed, as the last count found them. */
+    private void showNotInstalled() {
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        counts.forEach((name, n) -> {
+            if (QmsUi.get().model().eClass(name).isEmpty()) {
+                byName.put(name, n);
+            }
+        });
+        NotInstalled now = byName.isEmpty() ? null : new NotInstalled(byName);
+        if (java.util.Objects.equals(now, notInstalled)) {
+            return;
+        }
+        org.eclipse.jface.viewers.AbstractTreeViewer tree = (org.eclipse.jface.viewers.AbstractTreeViewer) viewer;
+        if (notInstalled != null) {
+            tree.remove(notInstalled);
+        }
+        notInstalled = now;
+        if (now != null) {
+            tree.add(viewer.getInput(), now);
+        }
     }
 
     /** How many records a group has, as of the last refresh; null while they are being counted. */
     Long count(TypeGroup group) {
-        java.util.Map<org.eclipse.emf.ecore.EClass, Long> c = counts;
-        return c == null ? null : c.getOrDefault(group.eClass(), 0L);
+        java.util.Map<String, Long> c = counts;
+        return c == null ? null : c.getOrDefault(qms.core.ModelRegistry.typeName(group.eClass()), 0L);
     }
 
     @Override

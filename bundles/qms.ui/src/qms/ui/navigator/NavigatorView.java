@@ -140,6 +140,8 @@ public final class NavigatorView extends QmsViewPart {
                 open(RecordEditorInput.of(r));
             } else if (o instanceof TypeGroup) {
                 viewer.setExpandedState(o, !viewer.getExpandedState(o));
+            } else if (o instanceof NotInstalled n) {
+                MessageDialog.openInformation(getSite().getShell(), n.label(), n.details());
             }
         }
     }
@@ -213,11 +215,18 @@ public final class NavigatorView extends QmsViewPart {
                 Long count = content.count(g);
                 return count == null ? g.label() : g.label() + " (" + count + ")";
             }
+            if (element instanceof NotInstalled n) {
+                return n.label();
+            }
             return super.getText(element);
         }
 
         @Override
         public Image getImage(Object element) {
+            if (element instanceof NotInstalled) {
+                return org.eclipse.ui.PlatformUI.getWorkbench().getSharedImages().getImage(
+                        org.eclipse.ui.ISharedImages.IMG_OBJS_INFO_TSK);
+            }
             return element instanceof TypeGroup g ? super.getImage(g.eClass()) : super.getImage(element);
         }
     }

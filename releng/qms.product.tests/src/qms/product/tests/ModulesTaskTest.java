@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +33,7 @@ import qms.testing.TestRecords;
  */
 class ModulesTaskTest {
 
-    private static final Path PRODUCT = Path.of(System.getProperty("qms.product.dir"));
-    private static final Path REPOSITORY = Path.of(System.getProperty("qms.repository"));
+    private static final Path REPOSITORY = ProductCopy.REPOSITORY;
 
     @TempDir
     Path dir;
@@ -64,28 +61,9 @@ class ModulesTaskTest {
         return new Run(p.exitValue(), out);
     }
 
-    private static String bundles(Path product) throws IOException {
-        return Files.readString(product.resolve(
-                "configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
     @Test
     void theBackupModuleIsUninstalledAndInstalledAgainFromTheRepositoryItsRecordsKept() throws Exception {
-        Path product = dir.resolve("cro-qms");
-        copy(PRODUCT, product);
+        Path product = ProductCopy.of(dir.resolve("cro-qms"));
         String policyId;
         try (ModuleTestStore s = new ModuleTestStore(dir, ModulesTaskTest.class)) {
             ComputerizedSystem edc = TestRecords.system("EDC Database");
@@ -109,26 +87,29 @@ class ModulesTaskTest {
                 "qms.backup.feature");
         assertEquals(1, refused.exit(), refused.out());
         assertTrue(refused.out().contains("quinn is not an administrator"), refused.out());
-        assertTrue(bundles(product).contains("qms.backup.core,"), "nothing was changed");
+        assertTrue(ProductCopy.bundles(product).contains("qms.backup.core,"), "nothing was changed");
 
         Run uninstalled = modules(product, admin, password, "uninstall", "qms.backup.feature");
         assertEquals(0, uninstalled.exit(), uninstalled.out());
         assertTrue(uninstalled.out().contains("was uninstalled; its records stay in the database"), uninstalled.out());
-        assertFalse(bundles(product).contains("qms.backup.core,"), bundles(product));
-        assertTrue(bundles(product).contains("qms.capa.core,"), "the other modules stay");
+        assertFalse(ProductCopy.bundles(product).contains("qms.backup.core,"), ProductCopy.bundles(product));
+        assertTrue(ProductCopy.bundles(product).contains("qms.capa.core,"), "the other modules stay");
         Run again = modules(product, admin, password, "uninstall", "qms.backup.feature");
         assertEquals(3, again.exit(), "nothing to do: " + again.out());
 
         Run without = modules(product, admin, password, "list", "-repository", repository);
         assertEquals(0, without.exit(), without.out()); // the store opens without the module's model
         assertTrue(without.out().contains("Installed modules: 3"), without.out());
+        assertTrue(without.out().matches("(?s).*Records kept of modules not installed: \\d+ \\(.*backup:BackupPolicy"
+                + " 1[,)].*"), without.out());
+        assertFalse(list.out().contains("Records kept"), "none while the module is installed");
         assertTrue(without.out().matches("(?s).*qms\\.backup\\.feature  \\S+  CRO"
                 + " Quality Suite backup module  \\(\\d+ KB, not installed\\).*"), without.out());
 
         Run installed = modules(product, admin, password, "install", "qms.backup.feature", "-repository",
                 repository);
         assertEquals(0, installed.exit(), installed.out());
-        assertTrue(bundles(product).contains("qms.backup.core,"), bundles(product));
+        assertTrue(ProductCopy.bundles(product).contains("qms.backup.core,"), ProductCopy.bundles(product));
         Run twice = modules(product, admin, password, "install", "qms.backup.feature", "-repository", repository);
         assertEquals(3, twice.exit(), "installed already: " + twice.out());
 

@@ -73,6 +73,35 @@ class SchemaFollowsModelTest {
     }
 
     @Test
+    void theRecordsOfAModuleNotInstalledStayCountedAndComeBackWithIt() throws Exception {
+        EPackage gadgets = DerbyTesting.gadgetPackage();
+        EClass gadget = (EClass) gadgets.getEClassifier("Gadget");
+        Record scale = Records.newRecord(gadget);
+        scale.eSet(gadget.getEStructuralFeature("name"), "Calibrated scale");
+        Record thermometer = Records.newRecord(gadget);
+        thermometer.eSet(gadget.getEStructuralFeature("name"), "Thermometer");
+        try (RecordStore store = open(DerbyTesting.withGadgets(gadgets))) {
+            store.save(List.of(scale, thermometer), null);
+            assertEquals(java.util.Map.of(), store.countNotInstalled());
+            assertEquals(2L, store.countByType().get(gadget));
+        }
+        // the module is uninstalled: the core opens the store without its model
+        try (RecordStore store = open(ModelRegistry.core())) {
+            assertEquals(java.util.Map.of("gadget:Gadget", 2L), store.countNotInstalled());
+            assertTrue(store.countByType().keySet().stream().noneMatch(c -> c.getName().equals("Gadget")),
+                    "no record class of the module");
+            assertEquals(2L, store.countByTypeName().get("gadget:Gadget"));
+            assertTrue(store.auditTrail().verify().intact());
+        }
+        // installed again: the same records, with their audit trail
+        try (RecordStore store = open(DerbyTesting.withGadgets(DerbyTesting.gadgetPackage()))) {
+            assertEquals(java.util.Map.of(), store.countNotInstalled());
+            assertEquals("Thermometer", Records.label(store.get(thermometer.getId())));
+            assertEquals(AuditAction.CREATE, store.auditTrail().forRecord(scale.getId()).get(0).action());
+        }
+    }
+
+    @Test
     void theDefaultFindingCategoriesAreWrittenOnceAndStayTheUsersToDelete() throws Exception {
         try (RecordStore store = open(ModelRegistry.core())) {
             List<Record> categories = store.list(Query.of(QmsPackage.Literals.FINDING_CATEGORY));

@@ -204,8 +204,8 @@ final class JpaRecordStore implements RecordStore {
     }
 
     @Override
-    public Map<EClass, Long> countByType() {
-        return queries.countByType();
+    public Map<String, Long> countByTypeName() {
+        return queries.countByTypeName();
     }
 
     @Override

@@ -265,11 +265,9 @@ abstract class OwnBackups implements StoreBackups {
                 && e.newValue().startsWith(DerbyStoreFactory.SCHEMA_EXTENDED));
     }
 
-    /** Records per type name, from the store's record index. */
+    /** Records per type name, from the store's record index (a module's not installed included). */
     static Map<String, Long> counts(JpaRecordStore s) {
-        Map<String, Long> counts = new TreeMap<>();
-        s.countByType().forEach((type, n) -> counts.put(ModelRegistry.typeName(type), n));
-        return counts;
+        return new TreeMap<>(s.countByTypeName());
     }
 
     // ------------------------------------------------------------------------------------------------ manifest

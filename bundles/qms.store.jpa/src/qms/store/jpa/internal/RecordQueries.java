@@ -143,12 +143,12 @@ final class RecordQueries {
         return store.read(em -> jpql(em, t, query, "SELECT COUNT(e) FROM " + t.alias + " e", Long.class).getSingleResult());
     }
 
-    Map<EClass, Long> countByType() {
+    Map<String, Long> countByTypeName() {
         return store.read(em -> {
-            Map<EClass, Long> counts = new HashMap<>();
+            Map<String, Long> counts = new HashMap<>();
             for (Object[] row : em.createQuery("SELECT r.typeName, COUNT(r) FROM RecordIndexEntity r"
                     + " GROUP BY r.typeName", Object[].class).getResultList()) {
-                model.eClass((String) row[0]).ifPresent(c -> counts.put(c, ((Number) row[1]).longValue()));
+                counts.put((String) row[0], ((Number) row[1]).longValue());
             }
             return counts;
         });
