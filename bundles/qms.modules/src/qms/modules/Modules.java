@@ -227,16 +227,19 @@ public final class Modules {
         }
         IStatus done = job.runModal(monitor);
         if (done.getSeverity() == IStatus.ERROR || done.getSeverity() == IStatus.CANCEL) {
-            throw new ModuleException(what + " failed: " + explain(done, null));
+            String why = explain(done, null);
+            throw new ModuleException(what + " failed: " + (why.contains("hash is not as expected")
+                    ? "a file of the repository is not the one its metadata names (it was altered or damaged), so p2"
+                            + " did not install it. " : "") + why);
         }
     }
 
     private static String explain(IStatus status, String details) {
         List<String> lines = new ArrayList<>();
         collect(status, lines);
-        String text = String.join("; ", lines);
+        String text = String.join("; ", lines).replaceAll("</?[A-Za-z]+>", "");
         return details == null || details.isBlank() || text.contains(details.strip()) ? text : text + " ("
-                + details.strip().replaceAll("\\s+", " ") + ")";
+                + details.strip().replaceAll("</?[A-Za-z]+>", "").replaceAll("\\s+", " ") + ")";
     }
 
     private static void collect(IStatus status, List<String> lines) {

@@ -1,0 +1,214 @@
+package qms.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import org.eclipse.equinox.p2.core.IProvisioningAgent;
+import org.eclipse.equinox.p2.core.IProvisioningAgentProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+
+import qms.core.AuditAction;
+import qms.modules.ModuleChanges;
+import qms.modules.ModuleChanges.Change;
+import qms.modules.ModuleException;
+import qms.modules.Modules;
+import qms.testing.ModuleTestStore;
+
+/**
+ * What p2 decides when an installation is changed from other repositories than the build's own: a newer version of
+ * a module is offered and updated to; a module that needs a newer core than the one installed is refused with p2's
+ * reason; a repository with an altered jar is refused. The repositories are the build's, copied and changed as a
+ * later release (or an attacker) would; the installation is a copy of the built product.
+ */
+class ModuleRepositoriesTest {
+
+    private static final String BACKUP = "qms.backup.feature";
+    private static final String GROUP_UNIT = "<unit id='qms.backup.feature.feature.group' version='";
+
+    @TempDir
+    Path dir;
+    private Path product;
+    private IProvisioningAgent agent;
+    private ModuleTestStore store;
+    private Modules modules;
+    private ModuleChanges changes;
+
+    @BeforeEach
+    void copyTheProduct() throws Exception {
+        product = ProductCopy.of(dir.resolve("cro-qms"));
+        ProductCopy.relocateProfile(product);
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        agent = context.getService(context.getServiceReference(IProvisioningAgentProvider.class)).createAgent(product
+                .resolve("p2").toUri());
+        modules = new Modules(agent, "DefaultProfile");
+        store = new ModuleTestStore(dir.resolve("store"), getClass());
+        store.actAs(ModuleTestStore.ADMIN);
+        changes = new ModuleChanges(store.store, modules);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        agent.stop();
+    }
+
+    @Test
+    void aNewerVersionOfAModuleIsOfferedAndUpdatedTo() throws Exception {
+        String installed = modules.installed(BACKUP).orElseThrow().version();
+        String next = "0.1.1.v20270101";
+        URI newer = variant("newer", content -> content.replace(unit(content), release(unit(content), installed,
+                next)));
+        Modules.Module offered = modules.available(newer).stream().filter(m -> m.id().equals(BACKUP)).findFirst()
+                .orElseThrow();
+        assertEquals(next, offered.version());
+        assertTrue(Modules.newer(offered.version(), installed));
+
+        Modules.Outcome outcome = changes.perform(Change.UPDATE, BACKUP, newer);
+        assertTrue(outcome.changed(), outcome.message());
+        assertTrue(outcome.message().contains("was updated from " + installed + " to " + next), outcome.message());
+        assertEquals(next, modules.installed(BACKUP).orElseThrow().version());
+        assertTrue(ProductCopy.bundles(product).contains("qms.backup.core,"), "the module's bundles stay");
+        assertFalse(changes.perform(Change.UPDATE, BACKUP, newer).changed(), "nothing newer: nothing to do");
+        assertTrue(lastSystemEvent().startsWith("Module updated: CRO Quality Suite backup module (qms.backup.feature) "
+                + next + " (was " + installed + ") from " + newer), lastSystemEvent());
+    }
+
+    @Test
+    void aModuleThatNeedsANewerCoreIsRefusedWithP2sReason() throws Exception {
+        String installed = modules.installed(BACKUP).orElseThrow().version();
+        String bundlesBefore = ProductCopy.bundles(product);
+        long auditBefore = store.store.auditTrail().size();
+        URI tooNew = variant("too-new", content -> {
+            String unit = unit(content);
+            String changed = release(unit, installed, "0.2.0.v20270601").replace("name='qms.core.feature.feature.group' range='[0.1.0,1.0.0)'",
+                            "name='qms.core.feature.feature.group' range='[0.2.0,1.0.0)'");
+            assertFalse(changed.equals(unit), "the core requirement is in the unit");
+            return content.replace(unit, changed);
+        });
+        ModuleException refused = assertThrows(ModuleException.class, () -> changes.perform(Change.UPDATE, BACKUP,
+                tooNew));
+        assertTrue(refused.getMessage().contains("qms.core.feature.feature.group [0.2.0,1.0.0)"), refused
+                .getMessage());
+        assertTrue(refused.getMessage().endsWith("Nothing was changed."), refused.getMessage());
+        assertEquals(installed, modules.installed(BACKUP).orElseThrow().version());
+        assertEquals(bundlesBefore, ProductCopy.bundles(product));
+        assertEquals(auditBefore, store.store.auditTrail().size(), "nothing audited: nothing changed");
+    }
+
+    @Test
+    void aRepositoryWithAnAlteredJarIsRefused() throws Exception {
+        assertTrue(changes.perform(Change.UNINSTALL, BACKUP, null).changed());
+        deleteFromPool("qms.backup.core_"); // as the garbage collector of an installation that ran since
+        Path copy = copyRepository("tampered");
+        Path jar;
+        try (Stream<Path> plugins = Files.list(copy.resolve("plugins"))) {
+            jar = plugins.filter(p -> p.getFileName().toString().startsWith("qms.backup.core_")).findFirst()
+                    .orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(jar);
+        bytes[bytes.length / 2] ^= 0x5a; // one byte of the jar changed, its size the same
+        Files.write(jar, bytes, StandardOpenOption.TRUNCATE_EXISTING);
+
+        ModuleException refused = assertThrows(ModuleException.class, () -> changes.perform(Change.INSTALL, BACKUP,
+                copy.toUri()));
+        assertTrue(refused.getMessage().contains("was altered or damaged") && refused.getMessage().contains(
+                "hash is not as expected") && refused.getMessage().contains("qms.backup.core"), refused.getMessage());
+        assertFalse(ProductCopy.bundles(product).contains("qms.backup.core,"), "not installed");
+        assertTrue(modules.installed(BACKUP).isEmpty());
+        assertTrue(lastSystemEvent().startsWith("Module uninstalled"), "no install audited: " + lastSystemEvent());
+
+        assertTrue(changes.perform(Change.INSTALL, BACKUP, ProductCopy.REPOSITORY.toUri()).changed(),
+                "the build's own repository installs it");
+        assertTrue(ProductCopy.bundles(product).contains("qms.backup.core,"));
+    }
+
+    private void deleteFromPool(String prefix) throws IOException {
+        try (Stream<Path> plugins = Files.list(product.resolve("plugins"))) {
+            for (Path p : plugins.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private String lastSystemEvent() {
+        List<qms.core.AuditEntry> all = store.store.auditTrail().page(0, (int) store.store.auditTrail().size());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).action() == AuditAction.SYSTEM && all.get(i).newValue().startsWith("Module ")) {
+                return all.get(i).newValue();
+            }
+        }
+        return "";
+    }
+
+    /** The backup module's feature group unit in a repository's content.xml. */
+    private static String unit(String content) {
+        Matcher m = Pattern.compile("(?s)" + Pattern.quote(GROUP_UNIT) + ".*?</unit>").matcher(content);
+        assertTrue(m.find(), "the module's unit");
+        return m.group();
+    }
+
+    /**
+     * The module's unit as its next release would have it: the version, what it provides, and the versions it
+     * updates (p2 offers an update only to a unit whose update range covers the installed version).
+     */
+    private static String release(String unit, String installed, String next) {
+        String released = unit.replace(GROUP_UNIT + installed + "'", GROUP_UNIT + next + "'").replace(
+                "name='qms.backup.feature.feature.group' version='" + installed + "'",
+                "name='qms.backup.feature.feature.group' version='" + next + "'").replace("range='[0.0.0," + installed
+                        + ")'", "range='[0.0.0," + next + ")'");
+        assertEquals(3, (released.length() - released.replace(next, "").length()) / next.length(), released);
+        return released;
+    }
+
+    private Path copyRepository(String name) throws IOException {
+        Path copy = dir.resolve(name);
+        try (Stream<Path> all = Files.walk(ProductCopy.REPOSITORY)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = copy.resolve(ProductCopy.REPOSITORY.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** A copy of the build's repository whose metadata {@code edit} changed (a plain content.xml). */
+    private URI variant(String name, java.util.function.UnaryOperator<String> edit) throws IOException {
+        Path copy = copyRepository(name);
+        String content;
+        try (ZipFile jar = new ZipFile(copy.resolve("content.jar").toFile())) {
+            content = new String(jar.getInputStream(jar.getEntry("content.xml")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+        }
+        String edited = edit.apply(content);
+        assertFalse(edited.equals(content), "the metadata was changed");
+        Files.delete(copy.resolve("content.jar"));
+        Files.delete(copy.resolve("content.xml.xz"));
+        Files.writeString(copy.resolve("content.xml"), edited);
+        Files.writeString(copy.resolve("p2.index"), "version=1\nmetadata.repository.factory.order=content.xml,\\!\n"
+                + "artifact.repository.factory.order=artifacts.xml.xz,artifacts.xml,\\!\n");
+        return copy.toUri();
+    }
+}
