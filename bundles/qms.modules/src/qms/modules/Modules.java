@@ -77,9 +77,17 @@ public final class Modules {
     public record Outcome(boolean changed, String message) {
     }
 
-    public Modules(IProvisioningAgent agent, String profileId) {
+    private final PublisherTrust trust;
+
+    /**
+     * The modules of a profile; {@code installation} is the installation's folder, whose
+     * {@value PublisherTrust#FILE} names the publishers whose signed content may be installed (all else is refused).
+     */
+    public Modules(IProvisioningAgent agent, String profileId, java.nio.file.Path installation) {
         this.agent = agent;
         this.profileId = profileId;
+        this.trust = new PublisherTrust(installation.resolve(PublisherTrust.FILE));
+        agent.registerService(org.eclipse.equinox.p2.core.UIServices.SERVICE_NAME, trust);
     }
 
     /**
@@ -96,7 +104,7 @@ public final class Modules {
                 IProvisioningAgent agent = context.getService(ref);
                 IProfileRegistry profiles = agent == null ? null : agent.getService(IProfileRegistry.class);
                 if (profiles != null && profiles.getProfile(IProfileRegistry.SELF) != null) {
-                    return new Modules(agent, IProfileRegistry.SELF);
+                    return new Modules(agent, IProfileRegistry.SELF, installation(context));
                 }
             }
         } catch (InvalidSyntaxException e) {
@@ -104,6 +112,19 @@ public final class Modules {
         }
         throw new ModuleException("This installation is not managed by p2 (it has no p2 profile), so modules cannot"
                 + " be installed or removed in it: use the product the suite's build makes");
+    }
+
+    /** The installation's folder (osgi.install.area). */
+    private static java.nio.file.Path installation(BundleContext context) {
+        String area = context.getProperty("osgi.install.area");
+        if (area == null) {
+            throw new ModuleException("This installation has no install area (osgi.install.area)");
+        }
+        try {
+            return java.nio.file.Path.of(new java.net.URL(area).toURI());
+        } catch (java.net.MalformedURLException | java.net.URISyntaxException e) {
+            throw new ModuleException("The install area " + area + " is not a folder: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -225,9 +246,14 @@ public final class Modules {
             throw new ModuleException(what + " was refused: " + explain(resolved, op.getResolutionDetails())
                     + ". Nothing was changed.");
         }
+        trust.reset();
         IStatus done = job.runModal(monitor);
         if (done.getSeverity() == IStatus.ERROR || done.getSeverity() == IStatus.CANCEL) {
             String why = explain(done, null);
+            if (trust.refused() != null) {
+                throw new ModuleException(what + " was refused: its content is " + trust.refused() + ". Nothing was"
+                        + " installed. (" + why + ")");
+            }
             throw new ModuleException(what + " failed: " + (why.contains("hash is not as expected")
                     ? "a file of the repository is not the one its metadata names (it was altered or damaged), so p2"
                             + " did not install it. " : "") + why);

@@ -93,7 +93,12 @@ public final class ModulesDialog extends TitledDialog {
         location = new Text(body, SWT.BORDER | SWT.SINGLE);
         location.setMessage("A folder, a zip or an https:// URL of the suite's p2 repository");
         GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(location);
-        location.addListener(SWT.DefaultSelection, e -> readRepository());
+        location.addListener(SWT.Traverse, e -> { // Enter reads the repository; it does not close the dialog
+            if (e.detail == SWT.TRAVERSE_RETURN) {
+                e.doit = false;
+                readRepository();
+            }
+        });
         Button folder = new Button(body, SWT.PUSH);
         folder.setText("Folder\u2026");
         folder.addListener(SWT.Selection, e -> choose(false));
@@ -132,6 +137,13 @@ public final class ModulesDialog extends TitledDialog {
             readRepository();
         }
         return area;
+    }
+
+    @Override
+    protected org.eclipse.swt.graphics.Point getInitialSize() {
+        org.eclipse.swt.graphics.Point size = super.getInitialSize();
+        int screen = getShell().getDisplay().getClientArea().width;
+        return new org.eclipse.swt.graphics.Point(Math.min(Math.max(size.x, 1180), screen - 40), size.y);
     }
 
     @Override
@@ -207,6 +219,7 @@ public final class ModulesDialog extends TitledDialog {
                 fail(e.getMessage());
             }
         });
+        Row before = selected();
         rows.clear();
         rows.addAll(byId.values());
         rows.sort(Comparator.comparing(Row::name, String.CASE_INSENSITIVE_ORDER));
@@ -216,6 +229,20 @@ public final class ModulesDialog extends TitledDialog {
             item.setText(new String[] { r.name(), r.installed() == null ? "\u2014" : r.installed().version(),
                     r.offered() == null ? "\u2014" : r.offered().version(), r.offered() == null ? "" : r.offered()
                             .sizeText(), r.state(), r.any().summary() });
+        }
+        for (int i = 0; i < table.getColumnCount() - 1; i++) { // all but "What it adds" as wide as their text
+            table.getColumn(i).pack();
+        }
+        for (int i = 0; before != null && i < rows.size(); i++) {
+            if (rows.get(i).id().equals(before.id())) {
+                table.setSelection(i);
+            }
+        }
+        if (rows.isEmpty() && status.getText().isEmpty()) {
+            status.setText(repository == null ? "No module is installed. Name the suite's p2 repository above (a"
+                    + " folder, a zip or an https:// URL) and choose Show Offered." : "The repository offers no"
+                    + " module of the suite.");
+            status.getParent().layout(true, true);
         }
         enableButtons();
     }

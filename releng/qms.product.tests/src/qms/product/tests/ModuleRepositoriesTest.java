@@ -59,7 +59,7 @@ class ModuleRepositoriesTest {
         BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
         agent = context.getService(context.getServiceReference(IProvisioningAgentProvider.class)).createAgent(product
                 .resolve("p2").toUri());
-        modules = new Modules(agent, "DefaultProfile");
+        modules = new Modules(agent, "DefaultProfile", product);
         store = new ModuleTestStore(dir.resolve("store"), getClass());
         store.actAs(ModuleTestStore.ADMIN);
         changes = new ModuleChanges(store.store, modules);
@@ -139,6 +139,116 @@ class ModuleRepositoriesTest {
         assertTrue(changes.perform(Change.INSTALL, BACKUP, ProductCopy.REPOSITORY.toUri()).changed(),
                 "the build's own repository installs it");
         assertTrue(ProductCopy.bundles(product).contains("qms.backup.core,"));
+    }
+
+    @Test
+    void theBuildsOwnModulesAreSignedByTheTrustedPublisher() throws Exception {
+        Path jar = backupCore(ProductCopy.REPOSITORY);
+        try (java.util.jar.JarFile signed = new java.util.jar.JarFile(jar.toFile(), true)) {
+            assertTrue(signed.stream().anyMatch(e -> e.getName().matches("META-INF/[^/]+\\.(RSA|SF)")), "signed");
+        }
+        assertTrue(Files.readString(product.resolve("qms-trusted-publishers.pem")).contains("BEGIN CERTIFICATE"));
+    }
+
+    @Test
+    void unsignedModuleContentIsRefused() throws Exception {
+        URI repository = altered("unsigned", jar -> unsign(jar));
+        ModuleException refused = assertThrows(ModuleException.class, () -> changes.perform(Change.INSTALL, BACKUP,
+                repository));
+        assertTrue(refused.getMessage().contains("unsigned: qms.backup.core_"), refused.getMessage());
+        assertTrue(modules.installed(BACKUP).isEmpty());
+        assertFalse(ProductCopy.bundles(product).contains("qms.backup.core,"));
+    }
+
+    @Test
+    void moduleContentSignedByAnotherPublisherIsRefused() throws Exception {
+        Path keys = dir.resolve("other.p12");
+        run("keytool", "-genkeypair", "-alias", "other", "-keystore", keys.toString(), "-storetype", "PKCS12",
+                "-storepass", "other-secret", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30", "-dname",
+                "CN=Somebody Else, O=Not the CRO");
+        URI repository = altered("other-publisher", jar -> {
+            unsign(jar);
+            run("jarsigner", "-keystore", keys.toString(), "-storetype", "PKCS12", "-storepass", "other-secret",
+                    jar.toString(), "other");
+        });
+        ModuleException refused = assertThrows(ModuleException.class, () -> changes.perform(Change.INSTALL, BACKUP,
+                repository));
+        assertTrue(refused.getMessage().contains("signed by \"CN=Somebody Else,O=Not the CRO\", a publisher this"
+                + " installation does not trust"), refused.getMessage());
+        assertTrue(modules.installed(BACKUP).isEmpty());
+        assertFalse(ProductCopy.bundles(product).contains("qms.backup.core,"));
+    }
+
+    private interface JarChange {
+        void apply(Path jar) throws Exception;
+    }
+
+    /**
+     * The backup module uninstalled from the copy and its core jar gone from its pool, then a copy of the build's
+     * repository whose qms.backup.core jar {@code change} altered, with the checksums and sizes in artifacts.xml
+     * made to match — as someone with write access to a repository would, so only the signature can tell.
+     */
+    private URI altered(String name, JarChange change) throws Exception {
+        assertTrue(changes.perform(Change.UNINSTALL, BACKUP, null).changed());
+        deleteFromPool("qms.backup.core_");
+        Path copy = copyRepository(name);
+        Path jar = backupCore(copy);
+        change.apply(jar);
+        String artifacts;
+        try (ZipFile zip = new ZipFile(copy.resolve("artifacts.jar").toFile())) {
+            artifacts = new String(zip.getInputStream(zip.getEntry("artifacts.xml")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+        }
+        Matcher m = Pattern.compile("(?s)<artifact classifier='osgi.bundle' id='qms.backup.core' .*?</artifact>")
+                .matcher(artifacts);
+        assertTrue(m.find());
+        byte[] bytes = Files.readAllBytes(jar);
+        String entry = m.group().replaceAll("(name='(?:artifact|download)\\.size' value=')\\d+'", "$1" + bytes.length
+                + "'");
+        for (String algorithm : List.of("sha-512", "sha-256", "sha-1", "md5")) {
+            String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm
+                    .toUpperCase(java.util.Locale.ROOT)).digest(bytes));
+            entry = entry.replaceAll("(name='download\\.checksum\\." + Pattern.quote(algorithm) + "' value=')[0-9a-f]+'",
+                    "$1" + digest + "'");
+        }
+        Files.delete(copy.resolve("artifacts.jar"));
+        Files.delete(copy.resolve("artifacts.xml.xz"));
+        Files.writeString(copy.resolve("artifacts.xml"), artifacts.replace(m.group(), entry));
+        Files.writeString(copy.resolve("p2.index"), "version=1\nmetadata.repository.factory.order=content.xml.xz,"
+                + "content.xml,\\!\nartifact.repository.factory.order=artifacts.xml,\\!\n");
+        return copy.toUri();
+    }
+
+    private static Path backupCore(Path repository) throws IOException {
+        try (Stream<Path> plugins = Files.list(repository.resolve("plugins"))) {
+            return plugins.filter(p -> p.getFileName().toString().startsWith("qms.backup.core_")).findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    /** The jar without its signature files. */
+    private static void unsign(Path jar) throws IOException {
+        Path out = jar.resolveSibling(jar.getFileName() + ".tmp");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(jar));
+                java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(out))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (!e.getName().matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)")) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                    in.transferTo(zip);
+                    zip.closeEntry();
+                }
+            }
+        }
+        Files.move(out, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void run(String tool, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", tool)
+                .toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), tool + ": " + out);
     }
 
     private void deleteFromPool(String prefix) throws IOException {

@@ -68,7 +68,7 @@ class ModulesDialogTest {
     void anAdministratorUninstallsAndInstallsTheBackupModuleInTheDialog() throws Exception {
         Path product = ProductCopy.of(dir.resolve("cro-qms"));
         ProductCopy.relocateProfile(product);
-        Modules modules = new Modules(agent(product), "DefaultProfile");
+        Modules modules = new Modules(agent(product), "DefaultProfile", product);
         RecordStore store = QmsUi.get().store();
         AtomicInteger result = new AtomicInteger(Integer.MIN_VALUE);
         bot.display().asyncExec(() -> result.set(new ModulesDialog(workbench.shell().widget(), modules,
