@@ -21,7 +21,6 @@ import org.eclipse.ui.PlatformUI;
 import qms.core.Principal;
 import qms.core.StoreException;
 import qms.core.StoreServer;
-import qms.model.AccessRole;
 import qms.ui.QmsUi;
 import qms.ui.Session;
 
@@ -101,7 +100,7 @@ public final class DatabasePreferencePage extends PreferencePage implements IWor
     private static boolean isAdministrator() {
         Principal p = Session.principal();
         try {
-            return p != null && QmsUi.get().store().accounts().roles(p.userId()).contains(AccessRole.ADMINISTRATOR);
+            return QmsUi.get().store().accounts().isAdministrator(p);
         } catch (RuntimeException e) {
             return false;
         }

@@ -70,6 +70,11 @@ public interface Accounts {
     /** The roles of the active account with this user id; empty if there is none or it is inactive. */
     Set<AccessRole> roles(String userId);
 
+    /** Whether this person (e.g. the store's signed-in principal) holds an active administrator's account. */
+    default boolean isAdministrator(Principal p) {
+        return p != null && roles(p.userId()).contains(AccessRole.ADMINISTRATOR);
+    }
+
     /** Whether the signed-in user may create, change and delete records of this class. */
     boolean mayWrite(EClass type);
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import qms.core.AccessDeniedException;
 import qms.core.Principal;
 import qms.core.RecordStore;
-import qms.model.AccessRole;
 
 /**
  * Installing, updating and uninstalling a module as the signed-in administrator, each change recorded in the audit
@@ -36,8 +35,7 @@ public final class ModuleChanges {
 
     /** Whether the signed-in user may change the installation's modules. */
     public boolean allowed() {
-        Principal p = store.principal();
-        return p != null && store.accounts().roles(p.userId()).contains(AccessRole.ADMINISTRATOR);
+        return store.accounts().isAdministrator(store.principal());
     }
 
     /**

@@ -237,12 +237,9 @@ public final class Modules {
             op.getProvisioningContext().setArtifactRepositories(new URI[] { repository });
         }
         IStatus resolved = op.resolveModal(monitor);
-        if (resolved.getSeverity() == IStatus.ERROR || resolved.getSeverity() == IStatus.CANCEL) {
-            throw new ModuleException(what + " was refused: " + explain(resolved, op.getResolutionDetails())
-                    + ". Nothing was changed.");
-        }
-        ProvisioningJob job = op.getProvisioningJob(monitor);
-        if (job == null) {
+        ProvisioningJob job = resolved.getSeverity() == IStatus.ERROR || resolved.getSeverity() == IStatus.CANCEL
+                ? null : op.getProvisioningJob(monitor);
+        if (job == null) { // the planner's reason
             throw new ModuleException(what + " was refused: " + explain(resolved, op.getResolutionDetails())
                     + ". Nothing was changed.");
         }

@@ -119,7 +119,6 @@ public final class SignatureActions {
     }
 
     static boolean isAdministrator(RecordStore store) {
-        var p = store.principal();
-        return p != null && store.accounts().roles(p.userId()).contains(AccessRole.ADMINISTRATOR);
+        return store.accounts().isAdministrator(store.principal());
     }
 }

@@ -290,18 +290,7 @@ class ModuleRepositoriesTest {
     }
 
     private Path copyRepository(String name) throws IOException {
-        Path copy = dir.resolve(name);
-        try (Stream<Path> all = Files.walk(ProductCopy.REPOSITORY)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                Path target = copy.resolve(ProductCopy.REPOSITORY.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return copy;
+        return ProductCopy.copy(ProductCopy.REPOSITORY, dir.resolve(name));
     }
 
     /** A copy of the build's repository whose metadata {@code edit} changed (a plain content.xml). */

@@ -125,6 +125,25 @@ class ModulesDialogTest {
         assertTrue(events.get(1).endsWith(" from " + ProductCopy.REPOSITORY.toUri()), events.toString());
     }
 
+    @Test
+    void someoneWhoIsNotAnAdministratorSeesTheModulesButCannotChangeThem() throws Exception {
+        Path product = ProductCopy.of(dir.resolve("cro-qms"));
+        ProductCopy.relocateProfile(product);
+        Modules modules = new Modules(agent(product), "DefaultProfile", product);
+        try (qms.testing.ModuleTestStore other = new qms.testing.ModuleTestStore(dir.resolve("store"), getClass())) {
+            other.actAs(qms.testing.ModuleTestStore.QA); // a QA manager, not an administrator
+            bot.display().asyncExec(() -> new ModulesDialog(workbench.shell().widget(), modules, new ModuleChanges(
+                    other.store, modules)).open());
+            ShellBot dialog = bot.shell("Modules");
+            dialog.table().select(row(dialog.table(), BACKUP));
+            assertFalse(dialog.button("Uninstall\u2026").isEnabled(), "only an administrator uninstalls");
+            assertFalse(dialog.button("Install").isEnabled());
+            assertEquals(4, dialog.table().rowCount(), "but sees what is installed");
+            dialog.button("Close").click();
+        }
+        assertTrue(ProductCopy.bundles(product).contains("qms.backup.core,"), "nothing changed");
+    }
+
     private static int row(TableBot table, String name) {
         for (int i = 0; i < table.rowCount(); i++) {
             if (table.cell(i, 0).equals(name)) {

@@ -23,9 +23,14 @@ final class ProductCopy {
 
     /** Copies the built product into {@code to}. */
     static Path of(Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(PRODUCT)) {
+        return copy(PRODUCT, to);
+    }
+
+    /** Copies a folder with all it holds. */
+    static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
             for (Path p : (Iterable<Path>) all::iterator) {
-                Path target = to.resolve(PRODUCT.relativize(p).toString());
+                Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else {

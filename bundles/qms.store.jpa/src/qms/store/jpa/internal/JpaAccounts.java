@@ -147,10 +147,6 @@ final class JpaAccounts implements Accounts {
         return names.isEmpty() ? "the suite itself only" : String.join(" or ", names);
     }
 
-    boolean isAdministrator(Principal p) {
-        return p != null && roles(p.userId()).contains(AccessRole.ADMINISTRATOR);
-    }
-
     // -------------------------------------------------------------------------------------------- look-ups
 
     Optional<UserAccount> account(String userId) {

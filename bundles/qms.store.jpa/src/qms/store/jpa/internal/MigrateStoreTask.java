@@ -10,7 +10,6 @@ import qms.core.HeadlessTask;
 import qms.core.Principal;
 import qms.core.RecordStore;
 import qms.core.StoreServer;
-import qms.model.AccessRole;
 
 /**
  * {@code -task migrate-store}: moves the embedded store of {@code -dataDir} onto an empty PostgreSQL database, for an
@@ -42,7 +41,7 @@ public final class MigrateStoreTask implements HeadlessTask {
         }
         StoreServer target = new StoreServer(url, user, file == null ? null : Path.of(file));
         Principal p = store.principal();
-        if (p == null || !store.accounts().roles(p.userId()).contains(AccessRole.ADMINISTRATOR)) {
+        if (!store.accounts().isAdministrator(p)) {
             out.println("Moving the store is for administrators; " + (p == null ? "nobody" : p.userId()) + " is not"
                     + " one. Nothing was copied.");
             return false;

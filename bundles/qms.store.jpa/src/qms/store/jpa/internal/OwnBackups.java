@@ -34,7 +34,6 @@ import qms.core.ModelRegistry;
 import qms.core.Principal;
 import qms.core.StoreBackups;
 import qms.core.StoreException;
-import qms.model.AccessRole;
 
 /**
  * The store's own backups, whatever the database: each one made into a folder of its own with a manifest
@@ -138,7 +137,7 @@ abstract class OwnBackups implements StoreBackups {
         if (trigger == Trigger.SCHEDULED) {
             return "system";
         }
-        if (!store.accounts().roles(p.userId()).contains(AccessRole.ADMINISTRATOR)) {
+        if (!store.accounts().isAdministrator(p)) {
             String message = p.userId() + " may not back up the database: that is for administrators";
             store.denied(p.userId(), null, message + ". Nothing was written.");
             throw new AccessDeniedException(message + ". Nothing was written.");
