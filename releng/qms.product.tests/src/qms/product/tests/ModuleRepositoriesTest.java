@@ -142,10 +142,17 @@ class ModuleRepositoriesTest {
     }
 
     @Test
-    void theBuildsOwnModulesAreSignedByTheTrustedPublisher() throws Exception {
-        Path jar = backupCore(ProductCopy.REPOSITORY);
-        try (java.util.jar.JarFile signed = new java.util.jar.JarFile(jar.toFile(), true)) {
-            assertTrue(signed.stream().anyMatch(e -> e.getName().matches("META-INF/[^/]+\\.(RSA|SF)")), "signed");
+    void theBuildsOwnJarsAreSignedByTheTrustedPublisher() throws Exception {
+        List<Path> jars = new java.util.ArrayList<>(List.of(backupCore(ProductCopy.REPOSITORY)));
+        try (Stream<Path> plugins = Files.list(product.resolve("plugins"))) {
+            jars.addAll(plugins.filter(p -> p.getFileName().toString().startsWith("qms.")).toList());
+        }
+        assertTrue(jars.size() > 20, jars.toString());
+        for (Path jar : jars) { // the repository's, and the product's core and modules
+            try (java.util.jar.JarFile signed = new java.util.jar.JarFile(jar.toFile(), true)) {
+                assertTrue(signed.stream().anyMatch(e -> e.getName().equals("META-INF/PUBLISHE.RSA")), jar
+                        + " is signed by the build's publisher");
+            }
         }
         assertTrue(Files.readString(product.resolve("qms-trusted-publishers.pem")).contains("BEGIN CERTIFICATE"));
     }
