@@ -211,6 +211,20 @@ public final class ModelRegistry {
         return eClass.getEPackage().getNsPrefix() + ":" + eClass.getName();
     }
 
+    /**
+     * The entries of a map by {@link #typeName(EClass) type name} whose type a contribution present defines
+     * ({@code installed}), or whose type none does (a module's that is not installed).
+     */
+    public <V> Map<String, V> byInstalled(Map<String, V> byTypeName, boolean installed) {
+        Map<String, V> out = new java.util.TreeMap<>();
+        byTypeName.forEach((name, v) -> {
+            if (eClass(name).isPresent() == installed) {
+                out.put(name, v);
+            }
+        });
+        return out;
+    }
+
     /** The record class of a {@link #typeName(EClass) type name}, if a contribution present defines it. */
     public Optional<EClass> eClass(String typeName) {
         return Optional.ofNullable(byTypeName.get(typeName));

@@ -57,7 +57,7 @@ public interface RecordStore extends AutoCloseable {
 
     /** Number of records of every record class that has any (one query, e.g. for the navigator's groups). */
     default java.util.Map<org.eclipse.emf.ecore.EClass, Long> countByType() {
-        return counts(countByTypeName(), true).entrySet().stream().collect(java.util.stream.Collectors.toMap(
+        return model().byInstalled(countByTypeName(), true).entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 e -> model().eClass(e.getKey()).orElseThrow(), java.util.Map.Entry::getValue));
     }
 
@@ -66,17 +66,7 @@ public interface RecordStore extends AutoCloseable {
      * kept after the module was uninstalled (they show again when it is installed).
      */
     default java.util.Map<String, Long> countNotInstalled() {
-        return counts(countByTypeName(), false);
-    }
-
-    private java.util.Map<String, Long> counts(java.util.Map<String, Long> byName, boolean installed) {
-        java.util.Map<String, Long> out = new java.util.TreeMap<>();
-        byName.forEach((name, n) -> {
-            if (model().eClass(name).isPresent() == installed) {
-                out.put(name, n);
-            }
-        });
-        return out;
+        return model().byInstalled(countByTypeName(), false);
     }
 
     /** The record with this id, with its references loaded one level deep. */

@@ -60,7 +60,6 @@ public final class ModulesDialog extends TitledDialog {
     private Button update;
     private Button uninstall;
     private Label status;
-    private boolean changed;
 
     /** A line of the table: a module installed, offered, or both. */
     record Row(String id, String name, Module installed, Module offered) {
@@ -305,7 +304,6 @@ public final class ModulesDialog extends TitledDialog {
         status.setText(outcome[0].message());
         status.getParent().layout(true, true);
         if (outcome[0].changed()) {
-            changed = true;
             getButton(RESTART).setEnabled(true);
             setMessage("Restart the suite to use the change: Restart Now, or at your next start.",
                     IMessageProvider.WARNING);
@@ -317,11 +315,6 @@ public final class ModulesDialog extends TitledDialog {
         setErrorMessage(message);
         status.setText(message);
         status.getParent().layout(true, true);
-    }
-
-    /** Whether a change was made in this dialog (it takes effect at the next start). */
-    public boolean changed() {
-        return changed;
     }
 
     private static IDialogSettings settings() {

@@ -57,12 +57,7 @@ final class NavigatorContentProvider implements ITreeContentProvider {
 
     /** Adds, replaces or removes the node for records of modules not installed, as the last count found them. */
     private void showNotInstalled() {
-        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
-        counts.forEach((name, n) -> {
-            if (QmsUi.get().model().eClass(name).isEmpty()) {
-                byName.put(name, n);
-            }
-        });
+        java.util.Map<String, Long> byName = QmsUi.get().model().byInstalled(counts, false);
         NotInstalled now = byName.isEmpty() ? null : new NotInstalled(byName);
         if (java.util.Objects.equals(now, notInstalled)) {
             return;

@@ -41,12 +41,17 @@ class SchemaFollowsModelTest {
                 DerbyTesting.keyFile(dataDir)), model, () -> new Principal("alice", "Alice")));
     }
 
+    private static Record gadget(EClass type, String name) {
+        Record r = Records.newRecord(type);
+        r.eSet(type.getEStructuralFeature("name"), name);
+        return r;
+    }
+
     @Test
     void anAttributeAddedToTheEcoreIsStoredWithoutAnyOtherEdit() throws Exception {
         EPackage v1 = DerbyTesting.gadgetPackage();
         EClass gadgetV1 = (EClass) v1.getEClassifier("Gadget");
-        Record old = Records.newRecord(gadgetV1);
-        old.eSet(gadgetV1.getEStructuralFeature("name"), "Calibrated scale");
+        Record old = gadget(gadgetV1, "Calibrated scale");
         old.eSet(gadgetV1.getEStructuralFeature("weight"), 12);
         try (RecordStore store = open(DerbyTesting.withGadgets(v1))) {
             store.save(old, null);
@@ -54,8 +59,7 @@ class SchemaFollowsModelTest {
         // the module's next release adds "serialNumber" to its .ecore: nothing else changes
         EPackage v2 = DerbyTesting.gadgetPackage("serialNumber");
         EClass gadgetV2 = (EClass) v2.getEClassifier("Gadget");
-        Record fresh = Records.newRecord(gadgetV2);
-        fresh.eSet(gadgetV2.getEStructuralFeature("name"), "Thermometer");
+        Record fresh = gadget(gadgetV2, "Thermometer");
         fresh.eSet(gadgetV2.getEStructuralFeature("serialNumber"), "SN-4711");
         try (RecordStore store = open(DerbyTesting.withGadgets(v2))) {
             store.save(fresh, null);
@@ -76,10 +80,8 @@ class SchemaFollowsModelTest {
     void theRecordsOfAModuleNotInstalledStayCountedAndComeBackWithIt() throws Exception {
         EPackage gadgets = DerbyTesting.gadgetPackage();
         EClass gadget = (EClass) gadgets.getEClassifier("Gadget");
-        Record scale = Records.newRecord(gadget);
-        scale.eSet(gadget.getEStructuralFeature("name"), "Calibrated scale");
-        Record thermometer = Records.newRecord(gadget);
-        thermometer.eSet(gadget.getEStructuralFeature("name"), "Thermometer");
+        Record scale = gadget(gadget, "Calibrated scale");
+        Record thermometer = gadget(gadget, "Thermometer");
         try (RecordStore store = open(DerbyTesting.withGadgets(gadgets))) {
             store.save(List.of(scale, thermometer), null);
             assertEquals(java.util.Map.of(), store.countNotInstalled());
