@@ -15,6 +15,8 @@
 #       signed trainings), through the store, against hand-written SQL reading the same rows / one SQL join
 #   P8  the SLA compliance of 1,000 vendors x 5 agreements x 20 KPIs x 36 months (3.6 million measurements) through
 #       the store, against one SQL aggregate of the same rows
+#   P9  the QA dashboard (last 12 months, every module) over the P3 data: all charts computed through the store and
+#       drawn by JFreeChart, against hand-written SQL for the same figures
 # The machine is shared and noisy: compare ratios, not seconds, and run it twice before believing a change.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -174,6 +174,15 @@ def write_target(artifacts):
                      "version: ${version_cleanup;${mvnVersion}}\nBundle-Version: ${version}\n"
                      "Import-Package: *;resolution:=optional\nExport-Package: *;version=\"${version}\";-noimport:=true\n"
                      "      ]]></instructions>")
+        if g == "org.jfree":
+            # a plain jar: one bundle named as its Automatic-Module-Name, exporting its packages (AWT comes from the
+            # JRE, javax.swing parts are not used by the dashboard)
+            instr = ("\n      <instructions><![CDATA[\n"
+                     "Bundle-SymbolicName: org.jfree.jfreechart\n"
+                     "version: ${version_cleanup;${mvnVersion}}\nBundle-Version: ${version}\n"
+                     "Import-Package: *;resolution:=optional\n"
+                     "Export-Package: org.jfree.*;version=\"${version}\";-noimport:=true\n"
+                     "      ]]></instructions>")
         locs.append(f"""    <location type="Maven" label="{g}" missingManifest="generate" includeDependencyDepth="none"
       includeDependencyScopes="compile,runtime" includeSource="false">{extra}
       <dependencies>

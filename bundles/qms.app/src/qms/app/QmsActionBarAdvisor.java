@@ -112,6 +112,8 @@ final class QmsActionBarAdvisor extends ActionBarAdvisor {
         edit.add(redo);
         edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+        windowMenu.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS)); // Window > Dashboard (qms.ui)
+        windowMenu.add(new Separator());
         windowMenu.add(resetPerspective);
         windowMenu.add(new Separator());
         windowMenu.add(preferences);

@@ -71,6 +71,9 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
                 page.closeAllEditors(false);
             }
         }
+        // the QA dashboard is the first thing shown (computed in a job; the demo data below redraws it)
+        qms.ui.dashboard.DashboardEditor.open(getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow()
+                .getActivePage());
         qms.ui.security.SessionGuard.install(getWorkbenchConfigurer().getWorkbench().getDisplay(),
                 dataDirectory.toString());
         qms.ui.security.OwnBackupJob.install(getWorkbenchConfigurer().getWorkbench().getDisplay());

@@ -121,6 +121,28 @@ public class PdfReport implements AutoCloseable {
         add(new Paragraph(text, bad ? alarm : normal));
     }
 
+    /**
+     * A drawing {@code width} × {@code height} points wide and high (a chart), which {@code painter} draws with Java 2D;
+     * it lands in the page as vector shapes, text included (exact at any zoom, and no font to embed).
+     */
+    public void drawing(float width, float height, java.util.function.Consumer<java.awt.Graphics2D> painter) {
+        endTable();
+        PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
+        java.awt.Graphics2D g = template.createGraphicsShapes(width, height);
+        try {
+            painter.accept(g);
+        } finally {
+            g.dispose();
+        }
+        try {
+            com.lowagie.text.Image image = com.lowagie.text.Image.getInstance(template);
+            image.setSpacingBefore(4);
+            add(image);
+        } catch (com.lowagie.text.BadElementException e) {
+            throw new IllegalStateException("The drawing could not be placed: " + e.getMessage(), e);
+        }
+    }
+
     /** Starts a table with these column titles and relative widths; its header repeats on every page. */
     public void startTable(String[] titles, float[] widths) {
         endTable();

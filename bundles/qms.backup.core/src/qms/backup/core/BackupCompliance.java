@@ -3,6 +3,7 @@ package qms.backup.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
@@ -94,6 +95,43 @@ public final class BackupCompliance {
         loadEntries(h, from.atStartOfDay(zone).toInstant().minus(Duration.ofHours(reach)), null);
         return covered.stream().map(s -> new SystemStatus(s, h.policies.get(s.getId()), rules.assess(h.history(s
                 .getId()), from, to, asOf))).toList();
+    }
+
+    /**
+     * Every system's status month by month, {@code first} to {@code last}: each month assessed over its days as of its
+     * end (or {@code now}, for the current month), systems by name (those in service by then); months that start after
+     * {@code now} are left out.
+     * One read of the records and of the log entries the months depend on, whatever the number of months.
+     */
+    public Map<YearMonth, List<SystemStatus>> monthly(YearMonth first, YearMonth last, Instant now) {
+        Instant periodStart = first.atDay(1).atStartOfDay(zone).toInstant();
+        Instant periodEnd = last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        Map<YearMonth, List<SystemStatus>> months = new java.util.LinkedHashMap<>();
+        if (!periodStart.isBefore(now)) {
+            return months;
+        }
+        Histories h = loadRecords(periodStart, periodEnd.isAfter(now) ? now : periodEnd, true);
+        long reach = h.policies.values().stream().mapToLong(BackupPolicy::getRpoHours).max().orElse(0) + 24;
+        loadEntries(h, periodStart.minus(Duration.ofHours(reach)), periodEnd);
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            Instant start = m.atDay(1).atStartOfDay(zone).toInstant();
+            if (!start.isBefore(now)) {
+                break;
+            }
+            Instant end = m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+            Instant asOf = end.isAfter(now) ? now : end.minusSeconds(1);
+            LocalDate to = end.isAfter(now) ? day(now) : m.atEndOfMonth();
+            List<SystemStatus> statuses = new ArrayList<>();
+            for (ComputerizedSystem s : h.systems) {
+                if (s.getInServiceSince() != null && qms.core.Days.dayOf(s.getInServiceSince()).isAfter(to)) {
+                    continue; // not judged before it went into service
+                }
+                statuses.add(new SystemStatus(s, h.policies.get(s.getId()), rules.assess(h.history(s.getId()), m
+                        .atDay(1), to, asOf)));
+            }
+            months.put(m, statuses);
+        }
+        return months;
     }
 
     /**

@@ -31,15 +31,15 @@ import qms.model.QmsPackage;
 import qms.model.Record;
 
 /**
- * The backup module's part of the demo: a policy for each seed system, 60 days of backup log up to today, and
- * restoration tests — the EDC's last one failed (with the finding it raised); the Safety Database lacks an off-site
+ * The backup module's part of the demo: a policy for each seed system, 400 days of backup log up to today (so the
+ * dashboard has a year of months to judge), and quarterly restoration tests — the EDC's last one failed (with the finding it raised); the Safety Database lacks an off-site
  * copy; the eTMF is At Risk only because its passed test awaits review — so the views show statuses with their
  * reasons. (Nothing is Compliant: a review needs a signature, which needs a password the demo does not have.)
  */
 @Component(service = DemoContribution.class)
 public final class BackupDemoData implements DemoContribution {
 
-    static final int DAYS = 60;
+    static final int DAYS = 400;
 
     @Override
     public void load(RecordStore store) {
@@ -85,6 +85,14 @@ public final class BackupDemoData implements DemoContribution {
         RestorationTest etmfPassed = test(etmf.get(), today.minusDays(30), RestoreResult.PASSED,
                 "Restore of the latest weekly backup; 50 sampled documents opened and their checksums compared.");
         all.addAll(List.of(edcPassed, edcFailed, safetyPassed, etmfPassed));
+        for (int quarter = 1; quarter <= 3; quarter++) { // the year before: a passed test a quarter each
+            all.add(test(edc.get(), today.minusDays(80 + 91 * quarter), RestoreResult.PASSED,
+                    "Quarterly restore of the EDC database into the validation environment; study counts compared."));
+            all.add(test(safety.get(), today.minusDays(40 + 91 * quarter), RestoreResult.PASSED,
+                    "Quarterly restore of the safety database to a sandbox; case counts compared."));
+            all.add(test(etmf.get(), today.minusDays(30 + 91 * quarter), RestoreResult.PASSED,
+                    "Quarterly restore of the weekly backup; 50 sampled documents opened and compared."));
+        }
         store.save(all, "Demo data loaded");
 
         EvidenceFile report = Records.newRecord(QmsPackage.Literals.EVIDENCE_FILE);

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -260,6 +261,24 @@ public final class Bot {
             }
             sleep(POLL_INTERVAL_MS);
         }
+    }
+
+    /**
+     * Clicks a control at its own coordinates with the first button, MouseDown then MouseUp, as a canvas drawing
+     * charts sees a click; a listener opening a modal dialog does not block the test thread.
+     */
+    public void click(Control control, int x, int y) {
+        action("click " + control + " at " + x + "," + y, () -> {
+            for (int type : new int[] { SWT.MouseDown, SWT.MouseUp }) {
+                if (!control.isDisposed()) {
+                    Event e = event(control);
+                    e.x = x;
+                    e.y = y;
+                    e.button = 1;
+                    control.notifyListeners(type, e);
+                }
+            }
+        });
     }
 
     /**

@@ -41,4 +41,19 @@ class WithoutModulesTest {
             assertFalse(groups.stream().anyMatch(g -> g.startsWith(module)), groups.toString());
         }
     }
+
+    @Test
+    void theDashboardSaysThatNoModuleContributesFigures() {
+        workbench.menu("Window", "Dashboard").click();
+        qms.ui.testing.EditorBot editor = workbench.editor("Dashboard");
+        qms.ui.dashboard.DashboardEditor part = bot.syncExec(() -> (qms.ui.dashboard.DashboardEditor) editor
+                .reference().getEditor(false));
+        bot.waitUntil(() -> bot.syncExec(() -> !part.loading()), "the figures computed");
+        assertEquals(List.of(), part.sections(), "no module, no section");
+        assertTrue(editor.bot().labelTexts().stream().anyMatch(t -> t.startsWith(
+                "No installed module shows figures here. Help \u203a Modules\u2026 installs")), editor.bot()
+                        .labelTexts().toString());
+        assertFalse(editor.bot().button("Export PDF\u2026").isEnabled(), "nothing to export");
+        editor.close();
+    }
 }

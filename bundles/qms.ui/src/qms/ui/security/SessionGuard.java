@@ -112,6 +112,10 @@ public final class SessionGuard {
             lastActivity = System.currentTimeMillis();
             showWindows(hidden);
             QmsUi.get().changed(List.of());
+            IWorkbenchWindow active = workbench.getActiveWorkbenchWindow();
+            if (active != null && active.getActivePage() != null) {
+                qms.ui.dashboard.DashboardEditor.open(active.getActivePage()); // as after the first sign-in
+            }
         } else {
             workbench.close();
         }

@@ -36,7 +36,7 @@ public final class SlaCompliance {
     /** Every KPI that has a judged measurement, by id, with its counts. */
     public static Map<String, Counts> byKpi(RecordStore store) {
         Map<String, int[]> counts = new HashMap<>();
-        scan(store, (kpi, id, met) -> {
+        scan(store, (kpi, target, id, period, met) -> {
             int[] c = counts.computeIfAbsent(kpi, k -> new int[2]);
             c[0]++;
             if (!met) {
@@ -51,7 +51,7 @@ public final class SlaCompliance {
     /** The measurements that missed their targets, in the order the scan read them. */
     static List<Miss> misses(RecordStore store) {
         List<Miss> misses = new java.util.ArrayList<>();
-        scan(store, (kpi, id, met) -> {
+        scan(store, (kpi, target, id, period, met) -> {
             if (!met) {
                 misses.add(new Miss(id, kpi));
             }
@@ -59,8 +59,24 @@ public final class SlaCompliance {
         return misses;
     }
 
+    /** A measurement that missed its target: its id, its KPI's kind, and the day its period starts. */
+    public record Breach(String measurementId, KpiKind kind, java.time.LocalDate periodStart) {
+    }
+
+    /** Every measurement that missed its target and whose period starts on a day known, in the order read. */
+    public static List<Breach> breaches(RecordStore store) {
+        List<Breach> breaches = new java.util.ArrayList<>();
+        scan(store, (kpi, target, id, period, met) -> {
+            if (!met) {
+                qms.vendor.model.util.Periods.parse(period, target.period()).ifPresent(span -> breaches.add(
+                        new Breach(id, target.kind(), span.start())));
+            }
+        });
+        return breaches;
+    }
+
     private interface Verdicts {
-        void judged(String kpiId, String measurementId, boolean met);
+        void judged(String kpiId, Target target, String measurementId, String period, boolean met);
     }
 
     private static void scan(RecordStore store, Verdicts verdicts) {
@@ -82,7 +98,7 @@ public final class SlaCompliance {
                     Boolean met = t == null ? null : judge.met(t.kind(), t.target(), t.period(), (String) row[2],
                             (Integer) row[3], (Double) row[4]);
                     if (met != null) {
-                        verdicts.judged((String) row[1], (String) row[0], met);
+                        verdicts.judged((String) row[1], t, (String) row[0], (String) row[2], met);
                     }
                 });
     }

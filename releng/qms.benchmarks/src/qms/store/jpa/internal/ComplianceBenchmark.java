@@ -198,7 +198,7 @@ class ComplianceBenchmark {
      * {@code from} to {@code to} at about 02:00 — one in 2,000 did not complete — and a passed restoration test every
      * quarter (through the store API). Returns the number of log entries.
      */
-    private static long seed(RecordStore store, Connection c, LocalDate from, LocalDate to) throws Exception {
+    static long seed(RecordStore store, Connection c, LocalDate from, LocalDate to) throws Exception {
         List<ComputerizedSystem> systems = new ArrayList<>();
         List<BackupPolicy> policies = new ArrayList<>();
         for (int i = 0; i < SYSTEMS; i++) {
