@@ -102,6 +102,9 @@ public final class ChartPainter {
 
     static DefaultCategoryDataset dataset(Chart figures) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        if (figures.total() == 0) {
+            return data; // all zero: the plot says there is nothing to show rather than drawing empty axes
+        }
         for (Series s : figures.series()) {
             for (Chart.Point p : s.points()) {
                 data.addValue(p.value(), s.name(), p.category());

@@ -98,13 +98,28 @@ public class PdfReport implements AutoCloseable {
      * bookmarks, so a reader jumps to it from the side panel.
      */
     public void section(String anchor, String heading) {
+        section(anchor, heading, true);
+    }
+
+    /** As {@link #section(String, String)}, but on the current page unless {@code newPage}. */
+    public void section(String anchor, String heading, boolean newPage) {
         endTable();
-        document.newPage();
+        if (newPage) {
+            document.newPage();
+        }
         Chunk target = new Chunk(heading, sectionFont);
         target.setLocalDestination(anchor);
         add(new Paragraph(target));
         new PdfOutline(writer.getRootOutline(), PdfAction.gotoLocalPage(anchor, false), heading, false);
         writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
+    }
+
+    /** Starts a new page unless {@code points} of height are left on this one (a chart with its heading). */
+    public void keepRoom(float points) {
+        endTable();
+        if (writer.getVerticalPosition(true) - document.bottom() < points) {
+            document.newPage();
+        }
     }
 
     /** A bold heading inside a section, with some space before it. */

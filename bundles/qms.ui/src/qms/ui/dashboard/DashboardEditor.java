@@ -225,7 +225,7 @@ public final class DashboardEditor extends EditorPart {
         cell.setBackground(content.getBackground());
         GridDataFactory.fillDefaults().grab(true, false).applyTo(cell);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(cell);
-        Label title = label(cell, chart.title(), SWT.NONE);
+        Label title = label(cell, chart.title(), SWT.WRAP);
         title.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
         ChartCanvas canvas = new ChartCanvas(cell, chart, (series, point) -> open(chart, series, point));
         GridDataFactory.fillDefaults().grab(true, false).hint(200, 270).applyTo(canvas);

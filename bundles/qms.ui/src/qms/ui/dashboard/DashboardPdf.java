@@ -49,7 +49,8 @@ public final class DashboardPdf {
                         Section::title).collect(Collectors.joining(", ")), false);
                 int n = 0;
                 for (Section s : sections) {
-                    pdf.section("section" + (++n), s.title());
+                    pdf.keepRoom(HEIGHT + 60); // the heading with the first chart
+                    pdf.section("section" + (++n), s.title(), false);
                     if (s.error() != null) {
                         pdf.text(s.error(), true);
                     }
@@ -62,6 +63,7 @@ public final class DashboardPdf {
     }
 
     private static void chart(PdfReport pdf, Chart c) {
+        pdf.keepRoom(HEIGHT + 30); // a chart's heading stays with it
         pdf.subheading(c.title());
         pdf.drawing(WIDTH, HEIGHT, g -> ChartPainter.of(c).draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT)));
         if (!c.note().isEmpty()) {
