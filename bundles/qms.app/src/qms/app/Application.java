@@ -59,14 +59,10 @@ public final class Application implements IApplication {
             useForWorkbenchState(dir.resolve(".workbench"));
             QmsUi.start(opening);
             context.applicationRunning();
-            try {
-                if (!signIn(dir)) {
-                    return EXIT_OK;
-                }
-            } catch (StoreOpenFailed e) {
-                return Integer.valueOf(1);
-            }
-            QmsWorkbenchAdvisor advisor = new QmsWorkbenchAdvisor(dir);
+            // the workbench initialises (its model, commands, themes) while the store opens; the sign-in comes
+            // before its first window, so nothing of the data is shown to anyone not signed in
+            Path data = dir;
+            QmsWorkbenchAdvisor advisor = new QmsWorkbenchAdvisor(dir, () -> signIn(data));
             int rc = PlatformUI.createAndRunWorkbench(display, advisor);
             if (advisor.storeFailed()) {
                 return Integer.valueOf(1);
@@ -86,35 +82,36 @@ public final class Application implements IApplication {
     }
 
     /**
-     * Before the workbench opens: waits for the store, has the first administrator create their account if there
-     * is none, and asks for user id and password. False if the user gave up (or the store cannot be opened, which
-     * is then shown).
+     * Before the workbench's first window: waits for the store, has the first administrator create their account if
+     * there is none, and asks for user id and password. Whether the user signed in, gave up, or the store could not
+     * be opened (which is then shown).
      */
-    private static boolean signIn(Path dir) {
+    private static QmsWorkbenchAdvisor.SignIn signIn(Path dir) {
         RecordStore store;
+        WarmUp.start(); // while this thread waits for the store
         try {
             store = QmsUi.get().store();
         } catch (RuntimeException e) {
             MessageDialog.openError(null, "CRO Quality Suite", "The suite cannot open its data in " + DataLocation
                     .where(dir) + ":\n\n" + e.getMessage());
-            throw new StoreOpenFailed(e);
+            return QmsWorkbenchAdvisor.SignIn.STORE_FAILED;
         }
         StartupProbe.phase("store-ready-for-sign-in");
         if (!store.accounts().anyAccount()) {
             FirstAdministratorDialog first = new FirstAdministratorDialog(null, store.accounts());
             if (first.open() != Window.OK) {
-                return false;
+                return QmsWorkbenchAdvisor.SignIn.DECLINED;
             }
         }
         SignInDialog dialog = new SignInDialog(null, store.accounts(), null, DataLocation.where(dir));
         StartupProbe.signInShown(dialog);
         if (dialog.open() != Window.OK) {
-            return false;
+            return QmsWorkbenchAdvisor.SignIn.DECLINED;
         }
         Session.begin(dialog.principal());
         StartupProbe.phase("signed-in");
         TraceView.prepareInBackground(); // while the workbench opens
-        return true;
+        return QmsWorkbenchAdvisor.SignIn.SIGNED_IN;
     }
 
     /** Records the sign-out of whoever is still signed in when the suite closes. */
@@ -128,15 +125,6 @@ public final class Application implements IApplication {
             QmsUi.get().store().accounts().signOut(p.userId(), "Signed out: the suite was closed");
         } catch (RuntimeException e) {
             System.err.println("[qms] recording the sign-out of " + p.userId() + ": " + e.getMessage());
-        }
-    }
-
-    /** The store could not be opened; the user was told why. */
-    private static final class StoreOpenFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StoreOpenFailed(Throwable cause) {
-            super(cause);
         }
     }
 

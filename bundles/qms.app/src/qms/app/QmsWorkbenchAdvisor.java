@@ -1,9 +1,9 @@
 package qms.app;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
@@ -19,11 +19,44 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
     /** System property: "ask" (default) offers demo data when the database is empty, "load" loads it, "skip" not. */
     static final String DEMO = "qms.demo";
 
+    /** How the sign-in before the first window ended. */
+    enum SignIn {
+        SIGNED_IN, DECLINED, STORE_FAILED
+    }
+
     private final Path dataDirectory;
+    private final Supplier<SignIn> signIn;
     private boolean storeFailed;
 
-    QmsWorkbenchAdvisor(Path dataDirectory) {
+    /** @param signIn asks who is there once the workbench is initialised, before any window opens */
+    QmsWorkbenchAdvisor(Path dataDirectory, Supplier<SignIn> signIn) {
         this.dataDirectory = dataDirectory;
+        this.signIn = signIn;
+    }
+
+    /**
+     * Signs in, then opens the window; the workbench ends at once (no window) if nobody signed in or the store could
+     * not be opened.
+     */
+    @Override
+    public boolean openWindows() {
+        // until it has started, the workbench holds back what other threads post to the UI thread; the sign-in's
+        // dialogs run their own event loop and need it (a UI test's driver, the start-up probe), so for as long as
+        // they are open the display gets SWT's plain synchronizer, and the workbench's gets back what is left
+        org.eclipse.swt.widgets.Display display = getWorkbenchConfigurer().getWorkbench().getDisplay();
+        org.eclipse.swt.widgets.Synchronizer workbench = display.getSynchronizer();
+        display.setSynchronizer(new org.eclipse.swt.widgets.Synchronizer(display));
+        SignIn result;
+        try {
+            result = signIn.get();
+        } finally {
+            display.setSynchronizer(workbench);
+        }
+        if (result != SignIn.SIGNED_IN) {
+            storeFailed = result == SignIn.STORE_FAILED;
+            return false;
+        }
+        return super.openWindows();
     }
 
     @Override
@@ -32,20 +65,10 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
         configurer.setSaveAndRestore(false);
     }
 
-    /**
-     * The store is still being opened while the window is built (its first use waits for it). If it cannot be
-     * opened, the user is told why and the workbench closes.
-     */
+    /** The workbench is initialised; the store may still be opening (the sign-in that follows waits for it). */
     @Override
     public void preStartup() {
         StartupProbe.phase("workbench-pre-startup");
-        Display display = getWorkbenchConfigurer().getWorkbench().getDisplay();
-        QmsUi.get().whenOpened(failure -> display.asyncExec(() -> {
-            storeFailed = true;
-            MessageDialog.openError(null, "CRO Quality Suite", "The suite cannot open its data in " + DataLocation
-                    .where(dataDirectory) + ":\n\n" + failure.getMessage());
-            getWorkbenchConfigurer().getWorkbench().close();
-        }));
     }
 
     boolean storeFailed() {
@@ -74,9 +97,11 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
         // the QA dashboard is the first thing shown (computed in a job; the demo data below redraws it)
         qms.ui.dashboard.DashboardEditor.open(getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow()
                 .getActivePage());
+        StartupProbe.phase("dashboard-opened");
         qms.ui.security.SessionGuard.install(getWorkbenchConfigurer().getWorkbench().getDisplay(),
                 dataDirectory.toString());
         qms.ui.security.OwnBackupJob.install(getWorkbenchConfigurer().getWorkbench().getDisplay());
+        StartupProbe.phase("session-guard-installed");
         String mode = System.getProperty(DEMO, "ask");
         if ("skip".equals(mode) || !DemoData.isEmpty(QmsUi.get().store())
                 || !QmsUi.get().store().accounts().mayWrite(qms.model.QmsPackage.Literals.ORGANISATION)) {

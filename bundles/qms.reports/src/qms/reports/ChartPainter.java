@@ -56,6 +56,30 @@ public final class ChartPainter {
     private ChartPainter() {
     }
 
+    /**
+     * Draws a small chart off screen once, so that Java 2D, its fonts and JFreeChart are loaded by the calling thread
+     * (a background job) rather than by the UI thread when the first chart is painted.
+     */
+    public static void warmUp() {
+        if (warm) {
+            return;
+        }
+        Chart sample = Chart.builder("warm-up", "", Chart.Kind.STACKED_BARS).axes("Month", "Systems").series("A",
+                Tone.GOOD).series("B", Tone.PROBLEM).value("A", "Jan 2026", 2, List.of()).value("B", "Jan 2026", 1,
+                        List.of()).build();
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(200, 150,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        try {
+            of(sample).draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 200, 150));
+        } finally {
+            g.dispose();
+        }
+        warm = true;
+    }
+
+    private static volatile boolean warm;
+
     /** The JFreeChart of the figures (without a title: the view and the PDF show it above the chart). */
     public static JFreeChart of(Chart figures) {
         CategoryDataset data = dataset(figures);

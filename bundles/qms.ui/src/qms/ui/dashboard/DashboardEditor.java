@@ -121,6 +121,11 @@ public final class DashboardEditor extends EditorPart {
         reload();
     }
 
+    /** Loads what drawing the charts needs (Java 2D, fonts, JFreeChart); for a background thread at start-up. */
+    public static void prepare() {
+        qms.reports.ChartPainter.warmUp();
+    }
+
     /** The period the combo names, as of now in the user's zone. */
     static Period period(int choice, Instant now, ZoneId zone) {
         YearMonth current = YearMonth.from(now.atZone(zone));
@@ -161,6 +166,7 @@ public final class DashboardEditor extends EditorPart {
                         + e.getMessage()));
             }
             long ms = (System.nanoTime() - start) / 1_000_000;
+            qms.reports.ChartPainter.warmUp(); // Java 2D and its fonts loaded here, not when the UI thread paints
             List<Section> result = computed;
             if (!body.isDisposed()) {
                 body.getDisplay().asyncExec(() -> shown(mine, p, result, ms));

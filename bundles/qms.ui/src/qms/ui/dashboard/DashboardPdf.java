@@ -31,7 +31,7 @@ import qms.ui.Session;
 public final class DashboardPdf {
 
     static final float WIDTH = 780;
-    static final float HEIGHT = 250;
+    static final float HEIGHT = 210;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     private DashboardPdf() {
