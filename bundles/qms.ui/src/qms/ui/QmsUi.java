@@ -55,17 +55,6 @@ public final class QmsUi {
         return ui;
     }
 
-    /** Calls {@code onFailure} (on the opening thread) if the store cannot be opened. */
-    public void whenOpened(Consumer<RuntimeException> onFailure) {
-        store.whenComplete((s, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                onFailure.accept(cause instanceof RuntimeException r ? r : new IllegalStateException(cause));
-            }
-        });
-    }
-
     /** The store; waits for it if it is still being opened, and throws what opening it threw. */
     public RecordStore store() {
         try {

@@ -46,20 +46,19 @@ public final class SignedInApplication implements IApplication {
                     Thread.sleep(100);
                 }
             }
-            // findDisplay can return the display while its constructor still runs: wait until it takes work
-            for (int i = 0; i < 600; i++) {
-                try {
-                    display.syncExec(() -> {
-                    });
-                    break;
-                } catch (NullPointerException | org.eclipse.swt.SWTException e) {
-                    Thread.sleep(100);
-                }
-            }
             Bot bot = new Bot(display).timeout(java.time.Duration.ofSeconds(60));
-            // a new database asks for the first administrator; one kept from an earlier run only signs in
-            bot.waitUntil(() -> bot.shellTitles().contains(FirstAdministratorDialog.TITLE)
-                    || bot.shellTitles().contains(SignInDialog.TITLE), "a start-up dialog");
+            // a new database asks for the first administrator; one kept from an earlier run only signs in. The
+            // dialogs open while the workbench starts; until it has, its synchronizer holds another thread's
+            // syncExec back (the suite gives the display SWT's plain one while the dialogs are open), so the UI
+            // thread is asked nothing before a dialog is open (which also means the display is fully made)
+            long until = System.currentTimeMillis() + 60_000;
+            while (!(SignInDialog.anyOpen() && (bot.shellTitles().contains(FirstAdministratorDialog.TITLE)
+                    || bot.shellTitles().contains(SignInDialog.TITLE)))) {
+                if (System.currentTimeMillis() > until) {
+                    throw new WaitTimeoutException("no start-up dialog within 60 s");
+                }
+                Thread.sleep(100);
+            }
             if (bot.shellTitles().contains(FirstAdministratorDialog.TITLE)) {
                 ShellBot setup = bot.shell(FirstAdministratorDialog.TITLE);
                 setup.textWithLabel("User id").setText(ADMIN);

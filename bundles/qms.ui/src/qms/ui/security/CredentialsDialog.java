@@ -29,6 +29,27 @@ abstract class CredentialsDialog extends TitleAreaDialog {
         setHelpAvailable(false);
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Whether a sign-in or first-administrator dialog is open. At start-up they open while the workbench starts, when
+     * the display has SWT's plain synchronizer: another thread (a UI test's driver) may post to the UI thread only
+     * then, the workbench's own holding such work back until it has started.
+     */
+    public static boolean anyOpen() {
+        return OPEN.get() > 0;
+    }
+
+    @Override
+    public int open() {
+        OPEN.incrementAndGet();
+        try {
+            return super.open();
+        } finally {
+            OPEN.decrementAndGet();
+        }
+    }
+
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
