@@ -43,6 +43,21 @@ class PasswordTest {
     }
 
     @Test
+    void aDecoyHasTheFormAndIterationsOfARealHashAndNothingMatchesIt() {
+        String decoy = HASHER.decoy();
+        String[] parts = decoy.split("\\$");
+        assertEquals("pbkdf2-sha256", parts[0]);
+        assertEquals("600000", parts[1], "checking against it costs what a real hash costs");
+        assertEquals(16, java.util.Base64.getDecoder().decode(parts[2]).length);
+        assertEquals(32, java.util.Base64.getDecoder().decode(parts[3]).length);
+        assertFalse(HASHER.needsRehash(decoy));
+        assertNotEquals(decoy, HASHER.decoy(), "random each time");
+        for (String guess : new String[] { "", "decoy", "correct horse battery" }) {
+            assertFalse(HASHER.matches(guess.toCharArray(), decoy), guess);
+        }
+    }
+
+    @Test
     void aDamagedHashIsReportedNotMatched() {
         assertThrows(IllegalArgumentException.class, () -> HASHER.matches("x".toCharArray(), "md5$abc"));
         assertThrows(IllegalArgumentException.class,

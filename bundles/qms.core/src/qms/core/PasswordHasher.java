@@ -47,6 +47,19 @@ public final class PasswordHasher {
         return encode(iterations, salt, derive(password, salt, iterations));
     }
 
+    /**
+     * A stored hash that no password matches: a random salt and random hash bytes at this hasher's iteration count.
+     * Checking a password against it costs one derivation, as checking against a real hash does (for a user id that
+     * does not exist), while making it costs none.
+     */
+    public String decoy() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] hash = new byte[HASH_BITS / 8];
+        random.nextBytes(salt);
+        random.nextBytes(hash);
+        return encode(iterations, salt, hash);
+    }
+
     /** Whether the password matches the stored hash (in constant time with respect to the hash). */
     public boolean matches(char[] password, String stored) {
         Parsed p = parse(stored);

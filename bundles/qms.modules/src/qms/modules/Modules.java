@@ -251,9 +251,9 @@ public final class Modules {
                 throw new ModuleException(what + " was refused: its content is " + trust.refused() + ". Nothing was"
                         + " installed. (" + why + ")");
             }
-            throw new ModuleException(what + " failed: " + (why.contains("hash is not as expected")
-                    ? "a file of the repository is not the one its metadata names (it was altered or damaged), so p2"
-                            + " did not install it. " : "") + why);
+            throw new ModuleException(what + " failed: " + (why.contains("hash is not as expected") || unreadableJar(
+                    done) ? "a file of the repository is not the one its metadata names (it was altered or damaged), so"
+                            + " p2 did not install it. " : "") + why);
         }
     }
 
@@ -265,9 +265,29 @@ public final class Modules {
                 + details.strip().replaceAll("</?[A-Za-z]+>", "").replaceAll("\\s+", " ") + ")";
     }
 
+    /**
+     * Whether p2 failed reading a downloaded jar as a zip (its signature check reads every entry): a byte changed
+     * inside compressed content fails there before the checksum is compared.
+     */
+    private static boolean unreadableJar(IStatus status) {
+        for (Throwable t = status.getException(); t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.util.zip.ZipException || java.util.Arrays.stream(t.getStackTrace()).anyMatch(
+                    f -> f.getClassName().startsWith("java.util.zip."))) {
+                return true;
+            }
+        }
+        return java.util.Arrays.stream(status.getChildren()).anyMatch(Modules::unreadableJar);
+    }
+
     private static void collect(IStatus status, List<String> lines) {
         if (status.getMessage() != null && !status.getMessage().isBlank() && !lines.contains(status.getMessage())) {
             lines.add(status.getMessage());
+        }
+        for (Throwable t = status.getException(); t != null && t.getCause() != t; t = t.getCause()) {
+            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (!m.isBlank() && !lines.contains(m)) { // the reason is often only in the exception (an I/O error)
+                lines.add(m);
+            }
         }
         for (IStatus child : status.getChildren()) {
             collect(child, lines);

@@ -130,8 +130,10 @@ class ModuleRepositoriesTest {
 
         ModuleException refused = assertThrows(ModuleException.class, () -> changes.perform(Change.INSTALL, BACKUP,
                 copy.toUri()));
+        // p2 refuses it where it first notices: its checksum, or reading the jar's entries (a changed byte inside
+        // compressed content breaks the zip before the checksum is compared); either way it names the file
         assertTrue(refused.getMessage().contains("was altered or damaged") && refused.getMessage().contains(
-                "hash is not as expected") && refused.getMessage().contains("qms.backup.core"), refused.getMessage());
+                "qms.backup.core"), refused.getMessage());
         assertFalse(ProductCopy.bundles(product).contains("qms.backup.core,"), "not installed");
         assertTrue(modules.installed(BACKUP).isEmpty());
         assertTrue(lastSystemEvent().startsWith("Module uninstalled"), "no install audited: " + lastSystemEvent());

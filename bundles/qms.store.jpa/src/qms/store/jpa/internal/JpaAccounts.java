@@ -63,8 +63,11 @@ final class JpaAccounts implements Accounts {
     /** An account's roles as read at a moment ({@link System#nanoTime()}). */
     private record Roles(Set<AccessRole> roles, long readAt) {
     }
-    /** A hash of nothing in particular, checked when the user id is unknown, so that takes as long as a real one. */
-    private final String decoy = hasher.hash("decoy".toCharArray());
+    /**
+     * A hash no password matches, checked when the user id is unknown, so that takes as long as a real one (made
+     * without a derivation: the store's opening does not pay for one).
+     */
+    private final String decoy = hasher.decoy();
     private volatile boolean anyAccount;
 
     JpaAccounts(JpaRecordStore store) {
