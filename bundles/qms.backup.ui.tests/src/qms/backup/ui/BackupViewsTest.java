@@ -31,7 +31,6 @@ import qms.core.Query;
 import qms.core.RecordStore;
 import qms.core.Records;
 import qms.model.ComputerizedSystem;
-import qms.model.DataClassification;
 import qms.model.Finding;
 import qms.model.GxpCriticality;
 import qms.model.QmsPackage;
@@ -64,12 +63,7 @@ class BackupViewsTest {
     }
 
     private ComputerizedSystem system(String name) {
-        ComputerizedSystem s = Records.newRecord(QmsPackage.Literals.COMPUTERIZED_SYSTEM);
-        s.setName(name);
-        s.setGxpCriticality(GxpCriticality.MEDIUM);
-        s.setDataClassification(DataClassification.PSEUDONYMISED);
-        store.save(s, null);
-        return s;
+        return TestSystems.saved(store, name, GxpCriticality.MEDIUM);
     }
 
     /** A policy with an encrypted on-site and off-site copy, a backup just after midnight every day, a reviewed passed test. */

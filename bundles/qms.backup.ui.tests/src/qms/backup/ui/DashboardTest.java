@@ -18,13 +18,10 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 import qms.core.RecordStore;
-import qms.core.Records;
 import qms.core.dashboard.Chart;
 import qms.core.dashboard.Period;
 import qms.model.ComputerizedSystem;
-import qms.model.DataClassification;
 import qms.model.GxpCriticality;
-import qms.model.QmsPackage;
 import qms.ui.QmsUi;
 import qms.ui.dashboard.ChartCanvas;
 import qms.ui.dashboard.DashboardEditor;
@@ -57,12 +54,7 @@ class DashboardTest {
     }
 
     private ComputerizedSystem system(String name) {
-        ComputerizedSystem s = Records.newRecord(QmsPackage.Literals.COMPUTERIZED_SYSTEM);
-        s.setName(name);
-        s.setGxpCriticality(GxpCriticality.HIGH);
-        s.setDataClassification(DataClassification.PSEUDONYMISED);
-        store.save(s, null);
-        return s;
+        return TestSystems.saved(store, name, GxpCriticality.HIGH);
     }
 
     private static List<String> ids(Chart chart, String series, String category) {

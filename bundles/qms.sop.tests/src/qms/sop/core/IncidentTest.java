@@ -27,17 +27,14 @@ import qms.core.Trace;
 import qms.core.ValidationException;
 import qms.core.lifecycle.StepRefusedException;
 import qms.sop.model.Incident;
-import qms.sop.model.IncidentCategory;
 import qms.sop.model.IncidentStatus;
 import qms.sop.model.IncidentTask;
 import qms.sop.model.Notification;
 import qms.sop.model.RegulatoryClock;
-import qms.sop.model.Severity;
 import qms.sop.model.SopPackage;
 import qms.sop.model.SopVersion;
 import qms.sop.model.TaskStatus;
 import qms.sop.model.TimelineEntry;
-import qms.testing.ModuleTestStore;
 
 /**
  * An incident handled under an SOP version on the real store: its tasks from the version's steps with owners and due
@@ -57,9 +54,7 @@ class IncidentTest {
     @BeforeEach
     void open() throws Exception {
         f = new SopFixture(dir);
-        v1 = f.approved(f.written(f.draft(f.sop("SOP-IT-001")), SopFixture.TODAY.minusDays(
-                10)), SopFixture.TODAY.minusDays(10));
-        f.test.actAs(ModuleTestStore.QA);
+        v1 = f.inForce();
     }
 
     @AfterEach
@@ -68,16 +63,7 @@ class IncidentTest {
     }
 
     private Incident incident() {
-        Incident i = Records.newRecord(SopPackage.Literals.INCIDENT);
-        i.setReference("INC-2026-003");
-        i.setTitle("Ransomware on the EDC file server");
-        i.setCategory(IncidentCategory.RANSOMWARE);
-        i.setSeverity(Severity.HIGH);
-        i.setDetectedAt(Date.from(AWARE.minus(Duration.ofHours(2))));
-        i.setAwareAt(Date.from(AWARE));
-        i.setPersonalData(true);
-        i.setManager(f.account("quinn"));
-        return i;
+        return f.ransomware(AWARE);
     }
 
     @Test

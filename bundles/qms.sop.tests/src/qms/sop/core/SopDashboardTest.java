@@ -4,27 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import qms.core.Records;
 import qms.core.Services;
 import qms.core.dashboard.Chart;
 import qms.core.dashboard.DashboardFigures;
 import qms.core.dashboard.Period;
 import qms.sop.model.Incident;
-import qms.sop.model.IncidentCategory;
-import qms.sop.model.Severity;
-import qms.sop.model.SopPackage;
 import qms.sop.model.SopVersion;
-import qms.testing.ModuleTestStore;
 
 /**
  * The incident-response module's dashboard on the real store: the training an approved version asks of Ivan, and an
@@ -44,19 +37,9 @@ class SopDashboardTest {
     @Test
     void trainingsAndIncidentDeadlinesAreCountedWithTheRecordsBehindThem() throws Exception {
         try (SopFixture f = new SopFixture(dir)) {
-            SopVersion v1 = f.approved(f.written(f.draft(f.sop("SOP-IT-001")), SopFixture.TODAY.minusDays(10)),
-                    SopFixture.TODAY.minusDays(10));
-            f.test.actAs(ModuleTestStore.QA);
-            Incident i = Records.newRecord(SopPackage.Literals.INCIDENT);
-            i.setReference("INC-2026-003");
-            i.setTitle("Ransomware on the EDC file server");
-            i.setCategory(IncidentCategory.RANSOMWARE);
-            i.setSeverity(Severity.HIGH);
-            i.setDetectedAt(Date.from(AWARE.minus(Duration.ofHours(2))));
-            i.setAwareAt(Date.from(AWARE));
-            i.setPersonalData(true); // GDPR Art. 33: 72 h after awareness, 2026-11-23 08:00
-            i.setManager(f.account("quinn"));
-            i = new Incidents(f.store).handleUnder(i, v1);
+            SopVersion v1 = f.inForce();
+            // GDPR Art. 33: 72 h after awareness, 2026-11-23 08:00
+            Incident i = new Incidents(f.store).handleUnder(f.ransomware(AWARE), v1);
 
             List<Chart> before = new SopDashboard().charts(f.store, at(Instant.parse("2026-11-22T12:00:00Z")));
             Chart incidents = before.get(2);

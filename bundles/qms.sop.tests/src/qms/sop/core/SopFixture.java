@@ -2,8 +2,11 @@ package qms.sop.core;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 
 import qms.core.Days;
@@ -17,6 +20,8 @@ import qms.model.QmsPackage;
 import qms.model.Role;
 import qms.model.UserAccount;
 import qms.sop.model.EscalationRule;
+import qms.sop.model.Incident;
+import qms.sop.model.IncidentCategory;
 import qms.sop.model.ProcedureStep;
 import qms.sop.model.Severity;
 import qms.sop.model.Sop;
@@ -142,6 +147,30 @@ final class SopFixture implements AutoCloseable {
         l.review(reload(v), ModuleTestStore.QA.userId(), QA);
         test.actAs(RITA);
         return l.approve(reload(v), RITA.userId(), PASSWORD.toCharArray());
+    }
+
+    /** SOP-IT-001 v1 in force since ten days before {@link #TODAY}, written, reviewed and approved. */
+    SopVersion inForce() {
+        SopVersion v1 = approved(written(draft(sop("SOP-IT-001")), TODAY.minusDays(10)), TODAY.minusDays(10));
+        test.actAs(ModuleTestStore.QA);
+        return v1;
+    }
+
+    /**
+     * A High ransomware incident on the EDC file server with personal data (so GDPR Art. 33's 72 h clock runs from
+     * {@code aware}), detected two hours before, managed by Quinn; not saved.
+     */
+    Incident ransomware(Instant aware) {
+        Incident i = Records.newRecord(SopPackage.Literals.INCIDENT);
+        i.setReference("INC-2026-003");
+        i.setTitle("Ransomware on the EDC file server");
+        i.setCategory(IncidentCategory.RANSOMWARE);
+        i.setSeverity(Severity.HIGH);
+        i.setDetectedAt(Date.from(aware.minus(Duration.ofHours(2))));
+        i.setAwareAt(Date.from(aware));
+        i.setPersonalData(true);
+        i.setManager(account(ModuleTestStore.QA.userId()));
+        return i;
     }
 
     @Override

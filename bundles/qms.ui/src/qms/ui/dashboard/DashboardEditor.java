@@ -203,8 +203,8 @@ public final class DashboardEditor extends EditorPart {
             c.dispose();
         }
         if (sections.isEmpty()) {
-            label(content, "No installed module shows figures here. Help \u203a Modules\u2026 installs the backup,"
-                    + " SOP and incident, vendor and CAPA modules; each adds its charts.", SWT.WRAP);
+            label(content, "No installed module shows figures here. Help \u203a Modules\u2026 installs modules;"
+                    + " each adds its charts.", SWT.WRAP); // the core names no module
         }
         for (Section s : sections) {
             Label heading = label(content, s.title(), SWT.NONE);
