@@ -45,6 +45,9 @@ public final class Application implements IApplication {
         if (dir == null) {
             dir = DataLocation.remembered();
         }
+        // a folder with a store in it shows the sign-in at once, while the store opens; a new one (or an empty one)
+        // is opened first, since its first administrator has to be created
+        boolean existing = dir != null && holdsData(dir);
         CompletableFuture<RecordStore> opening = dir == null ? null : open(dir, arguments);
         Display display = PlatformUI.createDisplay();
         try {
@@ -62,7 +65,8 @@ public final class Application implements IApplication {
             // the workbench initialises (its model, commands, themes) while the store opens; the sign-in comes
             // before its first window, so nothing of the data is shown to anyone not signed in
             Path data = dir;
-            QmsWorkbenchAdvisor advisor = new QmsWorkbenchAdvisor(dir, () -> signIn(data));
+            CompletableFuture<RecordStore> store = opening;
+            QmsWorkbenchAdvisor advisor = new QmsWorkbenchAdvisor(dir, () -> signIn(data, store, existing));
             int rc = PlatformUI.createAndRunWorkbench(display, advisor);
             if (advisor.storeFailed()) {
                 return Integer.valueOf(1);
@@ -82,13 +86,27 @@ public final class Application implements IApplication {
     }
 
     /**
-     * Before the workbench's first window: waits for the store, has the first administrator create their account if
-     * there is none, and asks for user id and password. Whether the user signed in, gave up, or the store could not
-     * be opened (which is then shown).
+     * Before the workbench's first window: asks for user id and password while the store opens (an existing one),
+     * or waits for the store and has the first administrator create their account if there is none, then asks.
+     * Whether the user signed in, gave up, or the store could not be opened (which is then shown).
      */
-    private static QmsWorkbenchAdvisor.SignIn signIn(Path dir) {
+    private static QmsWorkbenchAdvisor.SignIn signIn(Path dir, CompletableFuture<RecordStore> opening,
+            boolean existing) {
+        WarmUp.start(); // while this thread waits for the store, or the user types
+        if (existing) {
+            SignInDialog early = new SignInDialog(null, opening.thenApply(RecordStore::accounts), DataLocation
+                    .where(dir));
+            StartupProbe.signInShown(early);
+            int rc = early.open();
+            if (rc == Window.OK) {
+                return signedIn(early);
+            }
+            if (rc == Window.CANCEL) {
+                return QmsWorkbenchAdvisor.SignIn.DECLINED;
+            }
+            // the store could not be opened, or has no account yet: as for a new folder, below
+        }
         RecordStore store;
-        WarmUp.start(); // while this thread waits for the store
         try {
             store = QmsUi.get().store();
         } catch (RuntimeException e) {
@@ -108,10 +126,23 @@ public final class Application implements IApplication {
         if (dialog.open() != Window.OK) {
             return QmsWorkbenchAdvisor.SignIn.DECLINED;
         }
+        return signedIn(dialog);
+    }
+
+    private static QmsWorkbenchAdvisor.SignIn signedIn(SignInDialog dialog) {
         Session.begin(dialog.principal());
         StartupProbe.phase("signed-in");
         TraceView.prepareInBackground(); // while the workbench opens
         return QmsWorkbenchAdvisor.SignIn.SIGNED_IN;
+    }
+
+    /** Whether the data folder holds anything (a store made by an earlier start, most likely). */
+    private static boolean holdsData(Path dir) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            return files.anyMatch(f -> !f.getFileName().toString().startsWith("."));
+        } catch (IOException e) {
+            return false; // not there yet
+        }
     }
 
     /** Records the sign-out of whoever is still signed in when the suite closes. */
@@ -150,6 +181,10 @@ public final class Application implements IApplication {
             RecordStore s = openStore(new StoreConfig(dir, keyFile, qms.core.StoreServer.configured(dir)));
             StartupProbe.phase("store-open");
             return s;
+        }, r -> { // a thread of its own: the common pool may have a single worker on two cores
+            Thread t = new Thread(r, "qms-store-open");
+            t.setDaemon(true);
+            t.start();
         });
     }
 

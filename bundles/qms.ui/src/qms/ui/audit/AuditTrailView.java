@@ -192,10 +192,24 @@ public final class AuditTrailView extends QmsViewPart {
     /** The users and modules the trail knows; the user list grows as people sign in, so it is read on refresh. */
     private void fillChoices() {
         String chosenUser = user.getSelectionIndex() > 0 ? user.getText() : null;
-        user.removeAll();
-        user.add(Messages.Audit_anyUser);
-        QmsUi.get().store().auditTrail().users().forEach(user::add);
-        user.select(chosenUser == null ? 0 : Math.max(0, user.indexOf(chosenUser)));
+        if (user.getItemCount() == 0) {
+            user.add(Messages.Audit_anyUser);
+            user.select(0);
+        }
+        // every user id in the trail: a scan of the whole trail, so not on the UI thread
+        org.eclipse.core.runtime.jobs.Job.createSystem(Messages.Audit_readingUsers, monitor -> {
+            List<String> users = QmsUi.get().store().auditTrail().users();
+            body.getDisplay().asyncExec(() -> {
+                if (user.isDisposed()) {
+                    return;
+                }
+                String chosen = user.getSelectionIndex() > 0 ? user.getText() : chosenUser;
+                user.removeAll();
+                user.add(Messages.Audit_anyUser);
+                users.forEach(user::add);
+                user.select(chosen == null ? 0 : Math.max(0, user.indexOf(chosen)));
+            });
+        }).schedule();
         if (module.getItemCount() == 0) {
             module.add(Messages.Audit_anyModule);
             for (EPackage p : QmsUi.get().store().model().packages()) {
@@ -324,8 +338,12 @@ public final class AuditTrailView extends QmsViewPart {
         shown.clear();
         text.clear();
         AuditQuery q = query();
-        matching = QmsUi.get().store().auditTrail().count(q);
-        shown.addAll(QmsUi.get().store().auditTrail().search(q, 0, PAGE));
+        if (onlySelected.getSelection() && recordId == null) {
+            matching = 0; // nothing selected: nothing to read
+        } else {
+            matching = QmsUi.get().store().auditTrail().count(q);
+            shown.addAll(QmsUi.get().store().auditTrail().search(q, 0, PAGE));
+        }
         show(q);
     }
 

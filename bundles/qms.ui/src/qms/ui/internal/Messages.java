@@ -71,6 +71,7 @@ public final class Messages extends NLS {
     public static String Audit_kindSystem;
     public static String Audit_more;
     public static String Audit_refresh;
+    public static String Audit_readingUsers;
     public static String Audit_export;
     public static String Audit_exportTitle;
     public static String Audit_exported;

@@ -60,7 +60,10 @@ public final class OwnBackupJob extends Job {
                 reschedule();
             }
         });
-        reschedule();
+        // planning reads the settings and lists the backup folder: not on the UI thread while the window opens
+        Job.createSystem("Planning the backup of the suite's database", monitor -> {
+            reschedule();
+        }).schedule();
     }
 
     /** Backs up now, with a progress dialog, and tells the result. Administrators only (the store checks). */

@@ -20,8 +20,15 @@ public final class SignInDialog extends CredentialsDialog {
 
     public static final String TITLE = "Sign In";
     public static final String LOCKED_TITLE = "Session Locked";
+    /** {@link #open()}'s result when the store the dialog waited for could not be opened (its caller says why). */
+    public static final int STORE_FAILED = 2;
+    /** {@link #open()}'s result when the store it waited for has no account yet: the first administrator is next. */
+    public static final int NO_ACCOUNT = 3;
 
-    private final Accounts accounts;
+    private Accounts accounts;
+    /** At start-up: the accounts of the store still being opened (the dialog is shown without waiting for it). */
+    private final java.util.concurrent.CompletableFuture<Accounts> opening;
+    private boolean waiting;
     private final String lockedUser;
     private final String store;
     private Text userId;
@@ -35,7 +42,20 @@ public final class SignInDialog extends CredentialsDialog {
     public SignInDialog(Shell parent, Accounts accounts, String lockedUser, String where) {
         super(parent, lockedUser == null ? TITLE : LOCKED_TITLE);
         this.accounts = accounts;
+        this.opening = null;
         this.lockedUser = lockedUser;
+        this.store = where;
+    }
+
+    /**
+     * At start-up, shown while the store opens: the user types while it opens, and <em>Sign In</em> waits for it
+     * if it has not opened yet. Ends with {@link #STORE_FAILED} when it cannot be opened and with
+     * {@link #NO_ACCOUNT} when it has no account (once it is open, without waiting for <em>Sign In</em>).
+     */
+    public SignInDialog(Shell parent, java.util.concurrent.CompletableFuture<Accounts> opening, String where) {
+        super(parent, TITLE);
+        this.opening = opening;
+        this.lockedUser = null;
         this.store = where;
     }
 
@@ -43,8 +63,7 @@ public final class SignInDialog extends CredentialsDialog {
     void createFields(Composite fields) {
         if (lockedUser == null) {
             setTitle("Sign in to the CRO Quality Suite");
-            setMessage("Data: " + store + ". Your sign-in and everything you change is recorded in the audit"
-                    + " trail under your user id.");
+            setMessage(signInMessage());
         } else {
             setTitle("The session of " + lockedUser + " is locked");
             setMessage("Enter your password to continue. Nothing of your work is lost.");
@@ -56,6 +75,71 @@ public final class SignInDialog extends CredentialsDialog {
         }
         password = field(fields, "&Password:", true);
         (lockedUser == null ? userId : password).setFocus();
+        if (opening != null) {
+            org.eclipse.swt.widgets.Display display = fields.getDisplay();
+            opening.whenComplete((a, failure) -> display.asyncExec(this::opened));
+        }
+    }
+
+    /** The store has opened (or failed to): ends the dialog if there is nothing to sign in to. */
+    private void opened() {
+        if (getShell() == null || getShell().isDisposed() || waiting) {
+            return; // closed already, or Sign In is waiting for it and goes on itself
+        }
+        int end = outcome();
+        if (end != OK) {
+            setReturnCode(end);
+            close();
+        }
+    }
+
+    /** OK when the opened store has accounts to sign in to, else how the dialog ends. */
+    private int outcome() {
+        try {
+            accounts = opening.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return STORE_FAILED;
+        }
+        return accounts.anyAccount() ? OK : NO_ACCOUNT;
+    }
+
+    @Override
+    protected void okPressed() {
+        if (opening != null && accounts == null) {
+            if (!opening.isDone()) { // typed before the store was open: wait for it, the dialog still painted
+                waiting = true;
+                setMessage("Opening the data in " + store + "…");
+                getButton(OK).setEnabled(false);
+                getShell().setCursor(getShell().getDisplay().getSystemCursor(org.eclipse.swt.SWT.CURSOR_WAIT));
+                try {
+                    while (!opening.isDone() && !getShell().isDisposed()) {
+                        if (!getShell().getDisplay().readAndDispatch()) {
+                            getShell().getDisplay().sleep();
+                        }
+                    }
+                } finally {
+                    waiting = false;
+                }
+                if (getShell() == null || getShell().isDisposed()) {
+                    return;
+                }
+                getShell().setCursor(null);
+                getButton(OK).setEnabled(true);
+                setMessage(signInMessage());
+            }
+            int end = outcome();
+            if (end != OK) {
+                setReturnCode(end);
+                close();
+                return;
+            }
+        }
+        super.okPressed();
+    }
+
+    private String signInMessage() {
+        return "Data: " + store + ". Your sign-in and everything you change is recorded in the audit trail under your"
+                + " user id.";
     }
 
     @Override

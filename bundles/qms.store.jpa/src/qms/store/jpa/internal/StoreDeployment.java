@@ -50,6 +50,16 @@ final class StoreDeployment {
      */
     static Deployed deploy(Dialect dialect, DataSource ds, Map<String, Object> connection, ModelRegistry model,
             Supplier<Principal> principal, Runnable onClose) throws SQLException {
+        return deploy(dialect, ds, connection, model, principal, onClose, () -> {
+        });
+    }
+
+    /**
+     * @param databaseReady waits until the database can be connected to (EclipseLink's metadata and the model's
+     *                      types are processed before, without a connection); throws if it cannot be
+     */
+    static Deployed deploy(Dialect dialect, DataSource ds, Map<String, Object> connection, ModelRegistry model,
+            Supplier<Principal> principal, Runnable onClose, Runnable databaseReady) throws SQLException {
         EntityManagerFactory emf = null;
         // EclipseLink loads some classes it is named by (the password encryptor) through the thread's context class
         // loader, which in the product is not this bundle's
@@ -62,7 +72,8 @@ final class StoreDeployment {
                 throw new StoreException("EclipseLink found no persistence unit 'qms' in qms.store.jpa");
             }
             Schema schema = Schema.of(model);
-            schema.register(new JPADynamicHelper(emf));
+            databaseReady.run();
+            schema.register(new JPADynamicHelper(emf)); // EclipseLink logs in here
             phase("store-eclipselink-deployed");
             Session session = JpaHelper.getDatabaseSession(emf);
             String fingerprint = schema.fingerprint(session);
