@@ -9,10 +9,20 @@ import qms.core.DemoData;
 import qms.core.StoreException;
 import qms.ui.QmsUi;
 
-/** Loads the demo organisation (first start, or File > Load Demo Data). */
+/** Loads the demo organisation (first start, or File > Load Demo Data while the database is empty). */
 final class DemoActions {
 
     private DemoActions() {
+    }
+
+    /** Whether File › Load Demo Data is offered: an empty database, and a user who may create an organisation. */
+    static boolean offered() {
+        try {
+            return qms.ui.Session.principal() != null && DemoData.isEmpty(QmsUi.get().store()) && QmsUi.get().store()
+                    .accounts().mayWrite(qms.model.QmsPackage.Literals.ORGANISATION);
+        } catch (RuntimeException e) {
+            return false; // the store closing
+        }
     }
 
     static void loadDemoData() {

@@ -97,7 +97,18 @@ final class QmsActionBarAdvisor extends ActionBarAdvisor {
         file.add(saveAll);
         file.add(close);
         file.add(new Separator());
-        file.add(demo);
+        // offered only while the database holds no organisation, to someone who may create one
+        boolean[] offered = { false };
+        file.add(new org.eclipse.jface.action.ActionContributionItem(demo) {
+            @Override
+            public boolean isVisible() {
+                return offered[0];
+            }
+        });
+        file.addMenuListener(menu -> {
+            offered[0] = DemoActions.offered();
+            menu.markDirty();
+        });
         file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         file.add(new Separator());
         file.add(changePassword);
@@ -126,6 +137,11 @@ final class QmsActionBarAdvisor extends ActionBarAdvisor {
         bar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         bar.add(windowMenu);
         bar.add(help);
+    }
+
+    @Override
+    protected void fillStatusLine(org.eclipse.jface.action.IStatusLineManager statusLine) {
+        statusLine.add(new qms.ui.security.SignedInIndicator()); // who is signed in, always in sight
     }
 
     @Override

@@ -58,6 +58,32 @@ class PasswordTest {
     }
 
     @Test
+    void breachedPasswordsAndOnesMadeOfTheUserIdOrTheSuitesNameAreRefusedSayingWhy() {
+        PasswordPolicy policy = PasswordPolicy.DEFAULT;
+        String breached = "The password is one of the 100,000 seen most often in data breaches (the NCSC's list from"
+                + " Have I Been Pwned), which attackers try first";
+        assertEquals(List.of(breached), policy.violations("ada", "password1234".toCharArray(), List.of(), HASHER));
+        assertEquals(List.of(breached), policy.violations("ada", "PASSWORD1234".toCharArray(), List.of(), HASHER),
+                "without regard to case");
+        assertEquals(List.of(breached), policy.violations("ada", "1q2w3e4r5t6y".toCharArray(), List.of(), HASHER));
+        assertEquals(List.of("The password must not be made of the user id (qa.admin)"), policy.violations(
+                "qa.admin", "QA.Admin-2026!".toCharArray(), List.of(), HASHER));
+        assertEquals(List.of("The password must not be made of the suite's name"), policy.violations("ada",
+                "CroQualitySuite1!".toCharArray(), List.of(), HASHER));
+        assertEquals(List.of("The password must not be made of the suite's name"), policy.violations("ada",
+                "Quality Suite 2026".toCharArray(), List.of(), HASHER));
+        // a passphrase that only mentions them keeps letters of its own
+        assertEquals(List.of(), policy.violations("qa.admin", "the qa.admin's own passphrase".toCharArray(),
+                List.of(), HASHER));
+        assertEquals(List.of(), policy.violations("ada", "my quality suite passphrase".toCharArray(), List.of(),
+                HASHER));
+        assertEquals(List.of(), policy.violations("ada", "correct horse battery staple".toCharArray(), List.of(),
+                HASHER));
+        assertTrue(BreachedPasswords.size() > 97_000, "the NCSC's 100,000, distinct without regard to case: "
+                + BreachedPasswords.size());
+    }
+
+    @Test
     void aDamagedHashIsReportedNotMatched() {
         assertThrows(IllegalArgumentException.class, () -> HASHER.matches("x".toCharArray(), "md5$abc"));
         assertThrows(IllegalArgumentException.class,
@@ -67,9 +93,9 @@ class PasswordTest {
     @Test
     void thePolicyNamesEveryRuleAPasswordBreaks() {
         PasswordPolicy policy = PasswordPolicy.DEFAULT;
-        assertEquals(List.of("The password must have at least 12 characters (it has 5)"),
-                policy.violations("anna", "short".toCharArray(), List.of(), HASHER));
-        assertEquals(List.of("The password must not be the user id"),
+        assertEquals(List.of("The password must have at least 12 characters (it has 6)"),
+                policy.violations("anna", "xq7#Lm".toCharArray(), List.of(), HASHER));
+        assertEquals(List.of("The password must not be made of the user id (anna.lindqvist)"),
                 policy.violations("anna.lindqvist", "Anna.Lindqvist".toCharArray(), List.of(), HASHER));
         String previous = HASHER.hash("an old long password".toCharArray());
         assertEquals(List.of("The password must not be one of the last 5 passwords"),

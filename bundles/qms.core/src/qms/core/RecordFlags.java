@@ -6,21 +6,31 @@ import java.util.List;
 import qms.model.Record;
 
 /**
- * Warnings a module raises on records it does not own, shown wherever the record is shown (its form's heading): a
- * system whose hosting vendor is disqualified or overdue for requalification, an agreement with clause gaps. A module
+ * What a module says about records it does not own, shown wherever the record is shown (its form's heading): a
+ * system whose hosting vendor is disqualified or overdue for requalification, an agreement with clause gaps, a
+ * system's backup status. A module
  * registers an implementation as an OSGi service; the core never names a module, and without one nothing is flagged.
  */
 public interface RecordFlags {
 
     enum Severity {
+        /** How things stand, nothing wrong (a system whose backups are compliant). */
+        INFO,
         /** Something to look at (a requalification due soon, a partial clause). */
         WARNING,
         /** Something wrong (a disqualified vendor hosts the system). */
         PROBLEM
     }
 
-    /** One flag: how serious, and what it says ("Hosting vendor Helix … is Disqualified"). */
-    record Flag(Severity severity, String text) {
+    /**
+     * One flag: how serious, and what it says ("Hosting vendor Helix … is Disqualified"), and the view that shows
+     * more (its id and name, for a link on the form), or null.
+     */
+    record Flag(Severity severity, String text, String viewId, String viewName) {
+
+        public Flag(Severity severity, String text) {
+            this(severity, text, null, null);
+        }
     }
 
     /** The flags on the record (empty if none); reads only, and quickly: a form asks when it opens and saves. */

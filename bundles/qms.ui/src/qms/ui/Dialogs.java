@@ -20,4 +20,17 @@ public final class Dialogs {
         }
         return new Point(maxWidth, Math.max(preferred.y, shell.computeSize(maxWidth, SWT.DEFAULT, true).y));
     }
+
+    /**
+     * The shell a command's dialog opens over: the active one, or the workbench window's when that is gone (a dialog
+     * closed since, its successor's activation not told, as under a display without a window manager).
+     */
+    public static Shell parentShell(org.eclipse.core.commands.ExecutionEvent event) {
+        Shell shell = org.eclipse.ui.handlers.HandlerUtil.getActiveShell(event);
+        if (shell == null || shell.isDisposed()) {
+            org.eclipse.ui.IWorkbenchWindow window = org.eclipse.ui.handlers.HandlerUtil.getActiveWorkbenchWindow(event);
+            shell = window != null ? window.getShell() : null;
+        }
+        return shell;
+    }
 }

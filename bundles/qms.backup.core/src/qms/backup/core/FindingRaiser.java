@@ -27,8 +27,8 @@ import qms.model.Record;
 
 /**
  * Raises findings for the backup module, ready for CAPA: one for each failed restoration test, and one for a system
- * whose status is Non-Compliant — raised once: while that system's finding (same reference) is not closed, no other
- * is made, however often the status is computed.
+ * whose status is Non-Compliant — raised once, and only when asked (Raise Findings… in the compliance view, or the
+ * {@code backup-findings} task): while that system's finding (same reference) is not closed, no other is made.
  * The grade is the policy's finding grade, or by the system's GxP criticality.
  */
 public final class FindingRaiser {
@@ -56,16 +56,16 @@ public final class FindingRaiser {
         return all;
     }
 
+    /** A finding a Non-Compliant system would get: it has no open one yet (same reference). */
+    public record Pending(SystemStatus status, String reference, String title, FindingGrade grade) {
+    }
+
     /**
-     * Raises a finding for each Non-Compliant system that has no open one yet; returns the new findings (saved).
-     * Nothing when the signed-in user may not write findings (an Auditor looking at the statuses).
+     * The findings {@link #raise} would raise for these statuses, read only: one for each Non-Compliant system that
+     * has no open finding of its own. Looking at the statuses writes nothing.
      */
-    public static List<Finding> forStatuses(RecordStore store, List<SystemStatus> statuses, Instant now) {
-        if (!store.accounts().mayWrite(QmsPackage.Literals.FINDING)) {
-            return List.of(); // raised when someone who may write findings computes the status
-        }
-        List<Record> all = new ArrayList<>();
-        List<Finding> raised = new ArrayList<>();
+    public static List<Pending> pending(RecordStore store, List<SystemStatus> statuses) {
+        List<Pending> pending = new ArrayList<>();
         for (SystemStatus s : statuses) {
             if (s.assessment().status() != ComplianceStatus.NON_COMPLIANT) {
                 continue;
@@ -73,11 +73,25 @@ public final class FindingRaiser {
             String reference = "AUTO-BC-" + s.system().getId().substring(0, 8);
             boolean open = store.list(Query.of(QmsPackage.Literals.FINDING).where(QmsPackage.Literals.FINDING__REFERENCE,
                     reference)).stream().map(Finding.class::cast).anyMatch(f -> f.getStatus() != FindingStatus.CLOSED);
-            if (open) {
-                continue;
+            if (!open) {
+                pending.add(new Pending(s, reference, "Backups of " + s.system().getName() + " are Non-Compliant",
+                        grade(s.policy(), s.system(), false)));
             }
-            Finding f = finding(s.system(), "Backups of " + s.system().getName() + " are Non-Compliant", reference,
-                    grade(s.policy(), s.system(), false), now);
+        }
+        return pending;
+    }
+
+    /**
+     * Raises the pending findings in one transaction (by whoever may write findings: the store refuses others) and
+     * returns them. A system whose finding was raised meanwhile by someone else is skipped.
+     */
+    public static List<Finding> raise(RecordStore store, List<Pending> pending, Instant now) {
+        List<SystemStatus> statuses = pending.stream().map(Pending::status).toList();
+        List<Record> all = new ArrayList<>();
+        List<Finding> raised = new ArrayList<>();
+        for (Pending p : pending(store, statuses)) { // again, as of now
+            SystemStatus s = p.status();
+            Finding f = finding(s.system(), p.title(), p.reference(), p.grade(), now);
             FindingCategories.find(store, s.policy() == null ? FindingCategories.NO_BACKUP_POLICY
                     : FindingCategories.FAILED_BACKUPS).ifPresent(f::setCategory);
             f.setDescription(s.assessment().reasons().stream().filter(r -> r.status() == ComplianceStatus.NON_COMPLIANT)
@@ -90,6 +104,17 @@ public final class FindingRaiser {
             store.save(all, null);
         }
         return raised;
+    }
+
+    /**
+     * Raises a finding for each Non-Compliant system that has no open one yet; returns the new findings (saved).
+     * Nothing when the user may not write findings (an Auditor).
+     */
+    public static List<Finding> forStatuses(RecordStore store, List<SystemStatus> statuses, Instant now) {
+        if (!store.accounts().mayWrite(QmsPackage.Literals.FINDING)) {
+            return List.of();
+        }
+        return raise(store, pending(store, statuses), now);
     }
 
     private static Finding finding(ComputerizedSystem system, String title, String reference, FindingGrade grade,

@@ -307,6 +307,41 @@ class AutomatedRestoreTest {
         }
     }
 
+    @Test
+    void theFindingsTaskListsOnADryRunRaisesOnceAndSaysWhenThereIsNothingToRaise() throws Exception {
+        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(
+                BackupFindingsTask.class).getBundleContext();
+        qms.core.HeadlessTask task = context.getServiceReferences(qms.core.HeadlessTask.class, null).stream()
+                .map(context::getService).filter(t -> t.name().equals("backup-findings")).findFirst().orElseThrow(
+                        () -> new AssertionError("no backup-findings task service"));
+        try (BackupTestStore s = new BackupTestStore(dir)) {
+            ComputerizedSystem lims = TestRecords.system("LIMS");
+            s.store.save(lims, null);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+            assertEquals(0, task.execute(s.store, List.of("-task", "backup-findings", "-dryRun"), out));
+            assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("Would raise: Backups of LIMS are"
+                    + " Non-Compliant (Major, AUTO-BC-"), bytes.toString(StandardCharsets.UTF_8));
+            assertEquals(0, s.store.count(Query.of(QmsPackage.Literals.FINDING)), "a dry run writes nothing");
+
+            bytes.reset();
+            assertEquals(0, task.execute(s.store, List.of("-days", "7"), out));
+            assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("Raised: Backups of LIMS are Non-Compliant"),
+                    bytes.toString(StandardCharsets.UTF_8));
+            assertEquals(1, s.store.count(Query.of(QmsPackage.Literals.FINDING)));
+
+            bytes.reset();
+            assertEquals(BackupFindingsTask.NOTHING_TO_RAISE, task.execute(s.store, List.of(), out));
+            assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("No finding to raise: 1 system, each"),
+                    bytes.toString(StandardCharsets.UTF_8));
+            assertEquals(1, s.store.count(Query.of(QmsPackage.Literals.FINDING)), "not raised twice");
+            IllegalArgumentException days = assertThrows(IllegalArgumentException.class, () -> task.execute(s.store,
+                    List.of("-days", "a week"), out));
+            assertEquals("-days a week is not a number of days", days.getMessage());
+        }
+    }
+
     private Path writeTemp(String text) throws Exception {
         return Files.writeString(dir.resolve("report.txt"), text, StandardCharsets.UTF_8);
     }

@@ -1,6 +1,7 @@
 package qms.backup.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -113,10 +114,13 @@ class BackupViewsTest {
     }
 
     @Test
-    void theComplianceViewShowsComputedStatusesAndRaisesAFindingOnce() {
+    void theComplianceViewShowsComputedStatusesAndRaisesFindingsOnlyWhenAskedAndOnce() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         ComputerizedSystem ctms = compliantSystem("CTMS " + tag);
         ComputerizedSystem lims = system("LIMS " + tag);
+        String reference = "AUTO-BC-" + lims.getId().substring(0, 8);
+        Query ofLims = Query.of(QmsPackage.Literals.FINDING).where(QmsPackage.Literals.FINDING__REFERENCE, reference);
+        long trail = store.auditTrail().size();
 
         ViewBot view = workbench.showView(BackupComplianceView.ID);
         TableBot table = view.bot().table();
@@ -129,16 +133,71 @@ class BackupViewsTest {
         assertEquals("All rules met", table.cell(c, 2));
         assertEquals(today.minusDays(10).plusDays(90).toString(), table.cell(c, 3));
 
-        String reference = "AUTO-BC-" + lims.getId().substring(0, 8);
-        List<Finding> raised = store.list(Query.of(QmsPackage.Literals.FINDING).where(QmsPackage.Literals
-                .FINDING__REFERENCE, reference)).stream().map(Finding.class::cast).toList();
-        assertEquals(1, raised.size(), "the Non-Compliant system got a finding");
+        // looking writes nothing: the view says what would be raised
+        assertEquals(0, store.count(ofLims), "opening the view raised no finding");
+        assertEquals(trail, store.auditTrail().size(), "opening the view wrote nothing at all");
+        assertTrue(view.bot().labelTexts().stream().anyMatch(t -> t.matches(".*; \\d+ findings? would be raised")),
+                view.bot().labelTexts().toString());
+
+        view.bot().button("Raise Findings\u2026").click();
+        ShellBot ask = bot.shell(BackupComplianceView.RAISE_TITLE);
+        assertTrue(ask.labelTexts().stream().anyMatch(t -> t.contains("\u2022 Backups of " + lims.getName()
+                + " are Non-Compliant (")), "the finding is listed before it is raised: " + ask.labelTexts());
+        ask.button("Cancel").click();
+        assertEquals(0, store.count(ofLims), "cancelled: nothing raised");
+
+        view.bot().button("Raise Findings\u2026").click();
+        ShellBot again = bot.shell(BackupComplianceView.RAISE_TITLE);
+        org.eclipse.swt.widgets.Button confirm = again.widget(org.eclipse.swt.widgets.Button.class, b -> b.getText()
+                .startsWith("&Raise "), "Raise N findings");
+        String raiseLabel = bot.syncExec(() -> confirm.getText().replace("&", ""));
+        again.button(raiseLabel).click();
+        bot.waitUntil(() -> store.count(ofLims) == 1, "the Non-Compliant system got its finding");
+        List<Finding> raised = store.list(ofLims).stream().map(Finding.class::cast).toList();
         assertEquals(qms.core.FindingCategories.NO_BACKUP_POLICY, ((Finding) store.get(raised.get(0).getId()))
                 .getCategory().getName());
+        bot.waitUntil(() -> view.bot().labelTexts().stream().anyMatch(t -> t.matches(".*; \\d+ findings? raised")),
+                "the view says what was raised");
+        assertFalse(view.bot().button("Raise Findings\u2026").isEnabled(), "nothing left to raise");
+
         view.bot().button("Refresh").click();
         bot.waitUntil(() -> row(table, lims.getName()) >= 0, "listed again");
-        assertEquals(1, store.count(Query.of(QmsPackage.Literals.FINDING).where(QmsPackage.Literals
-                .FINDING__REFERENCE, reference)), "not raised again on refresh");
+        assertEquals(1, store.count(ofLims), "not raised again");
+    }
+
+    @Test
+    void aSystemsFormShowsItsBackupStatusWithALinkToTheComplianceView() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        ComputerizedSystem lims = system("LIMS " + tag);
+        ComputerizedSystem ctms = compliantSystem("CTMS " + tag);
+
+        qms.ui.testing.EditorBot form = openForm(lims);
+        bot.waitUntil(() -> form.bot().labelTexts().contains("Backups over the last 30 days: Non-Compliant \u2014 no"
+                + " active backup policy for this system"), "the status above the fields: " + form.bot().labelTexts());
+        org.eclipse.ui.forms.widgets.Hyperlink link = form.bot().widget(org.eclipse.ui.forms.widgets.Hyperlink.class,
+                h -> h.getText().startsWith("Backup Compliance"), "the link to the compliance view");
+        bot.click(link, 3, 3);
+        ViewBot view = workbench.view("Backup Compliance");
+        TableBot table = view.bot().table();
+        bot.waitUntil(() -> row(table, lims.getName()) >= 0, "the view lists the system");
+
+        qms.ui.testing.EditorBot compliant = openForm(ctms);
+        bot.waitUntil(() -> compliant.bot().labelTexts().stream().anyMatch(t -> t.equals("Backups over the last 30"
+                + " days: Compliant; next restoration test due " + today.minusDays(10).plusDays(90))),
+                "a compliant system says so, with its next test: " + compliant.bot().labelTexts());
+        bot.syncExec(() -> {
+            org.eclipse.ui.IWorkbenchPage page = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow()
+                    .getActivePage();
+            page.hideView(page.findView(BackupComplianceView.ID)); // the next test opens it afresh
+        });
+    }
+
+    private qms.ui.testing.EditorBot openForm(ComputerizedSystem s) {
+        bot.syncExec(() -> {
+            BackupUi.open(org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), s);
+            return null;
+        });
+        return workbench.editor(s.getName());
     }
 
     @Test

@@ -33,6 +33,8 @@ import qms.ui.QmsViewPart;
 public final class BackupComplianceView extends QmsViewPart {
 
     public static final String ID = "qms.backup.ui.compliance";
+    /** The question before Raise Findings… writes. */
+    public static final String RAISE_TITLE = "Raise Findings";
 
     private Composite body;
     private DateTime from;
@@ -41,13 +43,15 @@ public final class BackupComplianceView extends QmsViewPart {
     private TableViewer viewer;
     private final Map<ComplianceStatus, Color> colours = new EnumMap<>(ComplianceStatus.class);
     private java.util.Set<String> justRaised = java.util.Set.of();
+    private Button raise;
+    private List<qms.backup.core.FindingRaiser.Pending> pending = List.of();
 
     @Override
     public void createPartControl(Composite parent) {
         body = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(body);
         Composite top = new Composite(body, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(6).applyTo(top);
+        GridLayoutFactory.swtDefaults().numColumns(7).applyTo(top);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
         LocalDate today = LocalDate.now();
         from = BackupUi.date(top, "Period from", today.minusDays(30));
@@ -55,6 +59,11 @@ public final class BackupComplianceView extends QmsViewPart {
         Button refresh = new Button(top, SWT.PUSH);
         refresh.setText("Refresh");
         refresh.addListener(SWT.Selection, e -> reload());
+        raise = new Button(top, SWT.PUSH);
+        raise.setText("Raise &Findings\u2026");
+        raise.setToolTipText("Raises a finding for each Non-Compliant system that has no open one (ready for CAPA);"
+                + " lists them first");
+        raise.addListener(SWT.Selection, e -> raiseFindings());
         summary = new Label(top, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
         qms.ui.DateFields.onChange(from, this::reload);
@@ -68,11 +77,10 @@ public final class BackupComplianceView extends QmsViewPart {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer); // cut-off cells shown whole
         column("System", 180, s -> s.system().getName(), null);
         column("Status", 110, s -> s.assessment().status().label(), s -> colours.get(s.assessment().status()));
-        column("Reasons", 520, s -> s.assessment().reasons().isEmpty() ? "All rules met"
-                : s.assessment().reasons().stream().map(ComplianceRules.Reason::text).collect(Collectors.joining(
-                        "; ")), null);
+        column("Reasons", 520, s -> reasons(s, "; "), null);
         column("Next restore test due", 150, s -> s.policy() == null ? "\u2014"
                 : s.assessment().nextRestoreTestDue() == null ? "overdue"
                         : s.assessment().nextRestoreTestDue().toString(), null);
@@ -104,9 +112,16 @@ public final class BackupComplianceView extends QmsViewPart {
 
             @Override
             public String getToolTipText(Object element) {
-                return getText(element);
+                SystemStatus s = (SystemStatus) element;
+                return title.equals("Reasons") ? reasons(s, "\n") : getText(element); // one reason a line
             }
         });
+    }
+
+    private static String reasons(SystemStatus s, String between) {
+        return s.assessment().reasons().isEmpty() ? "All rules met"
+                : s.assessment().reasons().stream().map(ComplianceRules.Reason::text).collect(Collectors.joining(
+                        between));
     }
 
     /** Computes the statuses again for the period. */
@@ -116,26 +131,61 @@ public final class BackupComplianceView extends QmsViewPart {
         if (t.isBefore(f)) {
             summary.setText("The period ends before it starts.");
             viewer.setInput(List.of());
+            pending = List.of();
+            raise.setEnabled(false);
             return;
         }
         Instant now = Instant.now();
         List<SystemStatus> statuses = BackupUi.compliance().assess(f, t, now);
         viewer.setInput(statuses);
-        // a Non-Compliant system gets a finding once (not again while it is open; not at all for an Auditor)
-        List<String> ids = qms.backup.core.FindingRaiser.forStatuses(qms.ui.QmsUi.get().store(), statuses, now)
-                .stream().map(qms.model.Record::getId).toList();
-        int raised = ids.size();
-        if (raised > 0) {
-            justRaised = java.util.Set.copyOf(ids);
-            qms.ui.QmsUi.get().changed(ids); // the navigator shows them; this view has nothing new to compute
-        }
+        // looking writes nothing: the findings a Non-Compliant system would get are raised by Raise Findings…
+        pending = qms.backup.core.FindingRaiser.pending(qms.ui.QmsUi.get().store(), statuses);
+        raise.setEnabled(!pending.isEmpty() && qms.ui.QmsUi.get().store().accounts().mayWrite(
+                qms.model.QmsPackage.Literals.FINDING));
+        showSummary(statuses, 0);
+    }
+
+    private void showSummary(List<SystemStatus> statuses, int raised) {
         Map<ComplianceStatus, Long> counts = statuses.stream().collect(Collectors.groupingBy(
                 s -> s.assessment().status(), () -> new EnumMap<>(ComplianceStatus.class), Collectors.counting()));
         summary.setText(statuses.size() + " systems: " + counts.getOrDefault(ComplianceStatus.NON_COMPLIANT, 0L)
                 + " Non-Compliant, " + counts.getOrDefault(ComplianceStatus.AT_RISK, 0L) + " At Risk, "
-                + counts.getOrDefault(ComplianceStatus.COMPLIANT, 0L) + " Compliant" + (raised == 0 ? ""
-                        : "; " + raised + " finding(s) raised"));
+                + counts.getOrDefault(ComplianceStatus.COMPLIANT, 0L) + " Compliant" + (raised > 0 ? "; "
+                        + findings(raised) + " raised" : pending.isEmpty() ? "" : "; " + findings(pending.size())
+                                + " would be raised"));
         summary.getParent().layout();
+    }
+
+    private static String findings(int n) {
+        return n == 1 ? "1 finding" : n + " findings";
+    }
+
+    /** Lists the findings that would be raised and raises them when the QA manager confirms. */
+    private void raiseFindings() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        StringBuilder list = new StringBuilder();
+        pending.stream().limit(15).forEach(p -> list.append("\n\u2022 ").append(p.title()).append(" (").append(p
+                .grade().getLiteral()).append(')'));
+        if (pending.size() > 15) {
+            list.append("\n\u2026 and ").append(pending.size() - 15).append(" more");
+        }
+        String what = findings(pending.size());
+        org.eclipse.jface.dialogs.MessageDialog ask = new org.eclipse.jface.dialogs.MessageDialog(getSite()
+                .getShell(), RAISE_TITLE, null, "These " + what + " will be raised, each with the system's"
+                        + " Non-Compliant reasons, a response due in 30 days and the system linked:\n" + list,
+                org.eclipse.jface.dialogs.MessageDialog.QUESTION, 0, "&Raise " + what, "Cancel");
+        if (ask.open() != 0) {
+            return;
+        }
+        List<String> ids = qms.backup.core.FindingRaiser.raise(qms.ui.QmsUi.get().store(), pending, Instant.now())
+                .stream().map(qms.model.Record::getId).toList();
+        justRaised = java.util.Set.copyOf(ids);
+        pending = List.of();
+        raise.setEnabled(false);
+        showSummary(shown(), ids.size());
+        qms.ui.QmsUi.get().changed(ids); // the navigator shows them; this view has nothing new to compute
     }
 
     /** The statuses shown. */

@@ -11,7 +11,6 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.ui.handlers.HandlerUtil;
 
 import qms.backup.core.BackupImporter;
 import qms.core.StoreException;
@@ -22,7 +21,7 @@ public final class ImportBackupLogHandler extends AbstractHandler {
 
     @Override
     public Object execute(ExecutionEvent event) {
-        Shell shell = HandlerUtil.getActiveShell(event);
+        Shell shell = qms.ui.Dialogs.parentShell(event);
         ImportBackupLogDialog dialog = new ImportBackupLogDialog(shell);
         if (dialog.open() != Window.OK) {
             return null;

@@ -60,6 +60,27 @@ class CapaLifecycleDialogTest {
     }
 
     @Test
+    void theStatusIsShownAsTextChangedByTheLifecycleNotAsADropDown() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        UserAccount owner = Sessions.createUser("owner." + tag, "Olga Owner", "temporary password 1",
+                AccessRole.CONTRIBUTOR);
+        Capa capa = CapaTemplates.newCapa(CapaTemplates.all().get(5), LocalDate.now());
+        capa.setTitle("Status shown " + tag);
+        capa.setOwner(owner);
+        capa.getActions().forEach(a -> a.setOwner(owner));
+        store.save(capa, null);
+        QmsUi.get().changed(List.of());
+
+        EditorBot form = open(capa.getTitle());
+        qms.ui.testing.TextBot status = form.bot().textWithLabel("Status");
+        assertEquals("Open", status.getText());
+        assertFalse(status.isEditable(), "shown, not typed in");
+        assertTrue(form.bot().labelTexts().contains("changed by Lifecycle\u2026 on the toolbar"),
+                form.bot().labelTexts().toString());
+        form.close();
+    }
+
+    @Test
     void theOwnerSubmitsThePlanAndAQaManagerSignsItsApproval() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String carlId = "carl." + tag;
@@ -101,8 +122,7 @@ class CapaLifecycleDialogTest {
         Text signed = sign.widget(Text.class, t -> t.getText().contains("Root cause: Restores of the EDC were never"
                 + " tested"), "the plan being signed");
         assertTrue(bot.syncExec(() -> signed.isVisible()), "the signer sees what is signed");
-        sign.textWithLabel("User id").setText(SignedInApplication.ADMIN);
-        sign.textWithLabel("Password").setText("not the password");
+        qms.ui.testing.Sessions.fillSignature(sign, SignedInApplication.ADMIN, "not the password");
         sign.button("Sign").click();
         sign.widget(Text.class, t -> t.getText().contains("User id or password is wrong."), "the refusal");
         assertEquals(CapaStatus.OPEN, ((Capa) store.get(capa.getId())).getStatus());

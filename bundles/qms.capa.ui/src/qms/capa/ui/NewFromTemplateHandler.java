@@ -27,7 +27,7 @@ public final class NewFromTemplateHandler extends AbstractHandler {
 
     @Override
     public Object execute(ExecutionEvent event) {
-        Shell shell = HandlerUtil.getActiveShell(event);
+        Shell shell = qms.ui.Dialogs.parentShell(event);
         if (!QmsUi.get().store().accounts().mayWrite(CapaPackage.Literals.CAPA)) {
             MessageDialog.openInformation(shell, TITLE, "Your roles do not allow creating CAPAs.");
             return null;

@@ -28,6 +28,11 @@ public final class LifecycleStatusRule implements ChangeRule {
         this.status = status;
     }
 
+    /** The status attribute only the lifecycle's steps move. */
+    public EAttribute status() {
+        return status;
+    }
+
     @Override
     public EClass type() {
         return type;

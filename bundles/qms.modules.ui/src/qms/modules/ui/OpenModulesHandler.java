@@ -5,7 +5,6 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.handlers.HandlerUtil;
 
 import qms.modules.ModuleChanges;
 import qms.modules.ModuleException;
@@ -17,7 +16,7 @@ public final class OpenModulesHandler extends AbstractHandler {
 
     @Override
     public Object execute(ExecutionEvent event) {
-        Shell shell = HandlerUtil.getActiveShell(event);
+        Shell shell = qms.ui.Dialogs.parentShell(event);
         Modules modules;
         try {
             modules = Modules.running();

@@ -396,8 +396,7 @@ class SopWorkbenchTest {
     private void sign(String shownText, String userId, String password) {
         ShellBot sign = bot.shell(SignatureDialog.TITLE);
         sign.widget(Text.class, t -> t.getText().contains(shownText), "what is signed: " + shownText);
-        sign.textWithLabel("User id").setText(userId);
-        sign.textWithLabel("Password").setText(password);
+        qms.ui.testing.Sessions.fillSignature(sign, userId, password);
         sign.button("Sign").click();
         bot.waitUntil(() -> !sign.isOpen(), "signed");
     }

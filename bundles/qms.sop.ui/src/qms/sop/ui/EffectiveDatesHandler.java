@@ -7,7 +7,6 @@ import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.ui.handlers.HandlerUtil;
 
 import qms.core.StoreException;
 import qms.sop.core.SopLifecycle;
@@ -25,7 +24,7 @@ public final class EffectiveDatesHandler extends AbstractHandler {
 
     @Override
     public Object execute(ExecutionEvent event) {
-        Shell shell = HandlerUtil.getActiveShell(event);
+        Shell shell = qms.ui.Dialogs.parentShell(event);
         try {
             List<SopVersion> made = new SopLifecycle(QmsUi.get().store()).applyEffectiveDates();
             QmsUi.get().changed(made.stream().map(SopVersion::getId).toList());

@@ -51,6 +51,18 @@ public final class Sessions {
                 && userId.equals(Session.principal().userId()), userId + " signed in");
     }
 
+    /**
+     * Fills a signature dialog as the signed-in user: the user id where it is asked (the session's first signing;
+     * later it is shown fixed), and the password.
+     */
+    public static void fillSignature(ShellBot dialog, String userId, String password) {
+        TextBot id = dialog.textWithLabel("User id");
+        if (id.isEditable()) {
+            id.setText(userId);
+        }
+        dialog.textWithLabel("Password").setText(password);
+    }
+
     /** Signs the UI tests' administrator in again through the dialogs (after a test worked as someone else). */
     public static void backToAdministrator(Bot bot, WorkbenchBot workbench) {
         signInAs(bot, workbench, SignedInApplication.ADMIN, SignedInApplication.ADMIN_PASSWORD, null);

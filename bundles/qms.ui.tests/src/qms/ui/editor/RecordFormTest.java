@@ -258,6 +258,42 @@ class RecordFormTest {
     }
 
     @Test
+    void theAuditTrailNamesAttributesAndShowsValuesAsTheFormDoes() {
+        String name = "Safety DB " + unique;
+        ComputerizedSystem s = Records.newRecord(QmsPackage.Literals.COMPUTERIZED_SYSTEM);
+        s.setName(name);
+        s.setGxpCriticality(GxpCriticality.HIGH);
+        s.setDataClassification(DataClassification.PATIENT_IDENTIFIABLE);
+        s.setInServiceSince(java.util.Date.from(java.time.Instant.parse("2019-01-01T12:00:00Z")));
+        s.setValidated(true);
+        store.save(s, "test fixture");
+        QmsUi.get().changed(List.of(s.getId()));
+        open("Computerized Systems", name);
+
+        TableBot trail = workbench.view("Audit Trail").bot().table();
+        bot.waitUntil(() -> rowWith(trail, "In service since") >= 0, "the creation's values, by the form's labels");
+        String day = java.time.Instant.parse("2019-01-01T12:00:00Z").atZone(java.time.ZoneId.systemDefault())
+                .toLocalDate().toString();
+        assertEquals(day, trail.cell(rowWith(trail, "In service since"), 6), "a date as the form shows it");
+        assertEquals("High", trail.cell(rowWith(trail, "GxP criticality"), 6));
+        assertEquals("Yes", trail.cell(rowWith(trail, "Validated"), 6));
+        assertTrue(rowWith(trail, "gxpCriticality") < 0 && rowWith(trail, "inServiceSince") < 0,
+                "no internal attribute names");
+        // the stored value is what the export keeps, exactly
+        AuditEntry created = store.auditTrail().forRecord(s.getId()).get(0);
+        assertEquals("2019-01-01T12:00:00Z", created.values().get("inServiceSince"));
+    }
+
+    private static int rowWith(TableBot table, String attribute) {
+        for (int r = 0; r < table.rowCount(); r++) {
+            if (attribute.equals(table.cell(r, 4))) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void theAuditTrailViewShowsTheOldAndNewValueOfASavedChange() {
         String name = "eTMF " + unique;
         storedSystem(name);
@@ -268,7 +304,8 @@ class RecordFormTest {
         waitClean(editor);
 
         TableBot trail = workbench.view("Audit Trail").bot().table();
-        bot.waitUntil(() -> trail.rowCount() > 0 && "name".equals(trail.cell(0, 4)), "the change is listed");
+        bot.waitUntil(() -> trail.rowCount() > 0 && "Name".equals(trail.cell(0, 4)), "the change is listed, by the"
+                + " form's label");
         assertEquals("Update", trail.cell(0, 2));
         assertEquals(name + " v2", trail.cell(0, 3), "the record, by its label at the time");
         assertEquals(name, trail.cell(0, 5));

@@ -104,6 +104,38 @@ class SessionTest {
     }
 
     @Test
+    void escapeKeepsTheSessionLockedAndExitAsksFirstWhenAFormHasUnsavedChanges() {
+        Finding f = finding("Typed before the lock " + UUID.randomUUID().toString().substring(0, 6));
+        EditorBot editor = open("Findings (", f.getTitle());
+        editor.bot().textWithLabel("Impact").setText("not saved yet");
+        bot.waitUntil(editor::isDirty, "the form has unsaved changes");
+        workbench.menu("File", "Lock Session").click();
+        ShellBot locked = bot.shell(SignInDialog.LOCKED_TITLE);
+
+        bot.syncExec(() -> {
+            locked.widget().traverse(org.eclipse.swt.SWT.TRAVERSE_ESCAPE); // the key's traversal, as pressed
+        });
+        bot.sleep(300);
+        assertTrue(locked.isOpen(), "Escape does not end the locked session");
+        assertTrue(bot.syncExec(() -> org.eclipse.ui.PlatformUI.isWorkbenchRunning()), "the suite still runs");
+
+        locked.button("Exit").click();
+        ShellBot confirm = bot.shell(SignInDialog.EXIT_TITLE);
+        assertTrue(confirm.labelTexts().stream().anyMatch(t -> t.startsWith("1 form has unsaved changes")),
+                confirm.labelTexts().toString());
+        confirm.button("Stay Locked").click();
+        bot.waitUntil(() -> !confirm.isOpen(), "the question closes");
+        assertTrue(locked.isOpen(), "still locked, nothing lost");
+
+        fill(locked, null, SignedInApplication.ADMIN_PASSWORD);
+        locked.button("Unlock").click();
+        bot.waitUntil(() -> !locked.isOpen(), "unlocked");
+        assertTrue(editor.isDirty(), "the unsaved edit is still in the form");
+        assertEquals("not saved yet", editor.bot().textWithLabel("Impact").getText());
+        editor.close();
+    }
+
+    @Test
     void anAuditorSignsInChangesTheTemporaryPasswordAndFindsEveryEditActionDisabled() {
         String auditorId = "auditor." + UUID.randomUUID().toString().substring(0, 6);
         UserAccount auditor = Records.newRecord(QmsPackage.Literals.USER_ACCOUNT);
@@ -158,18 +190,59 @@ class SessionTest {
     }
 
     @Test
+    void theSignerIsTheSignedInPersonWhoseUserIdIsTypedAtTheSessionsFirstSigningOnly() {
+        String qaId = "qa." + UUID.randomUUID().toString().substring(0, 6);
+        qms.ui.testing.Sessions.createUser(qaId, "Quentin Quality", "temporary password 1", AccessRole.QA_MANAGER);
+        qms.ui.testing.Sessions.signInAs(bot, workbench, qaId, "temporary password 1", "quentin's own passphrase");
+        Finding f = finding("Signed by whoever is signed in " + qaId);
+        EditorBot editor = open("Findings (", f.getTitle());
+
+        editor.bot().toolItem("Sign\u2026").click();
+        ShellBot first = bot.shell(SignatureDialog.TITLE);
+        assertTrue(first.labelTexts().contains("Quentin Quality (" + qaId + ")"), "the dialog names the signer");
+        assertTrue(first.textWithLabel("User id").isEditable(), "the first signing of a session asks for both");
+        first.comboWithLabel("Meaning").setSelection("Reviewed");
+        // someone else's credentials, in this session, are refused (and the refusal is audited by the store)
+        fill(first, SignedInApplication.ADMIN, SignedInApplication.ADMIN_PASSWORD);
+        first.button("Sign").click();
+        waitForError(first, "Signed in as " + qaId + ", a signature in the name of '" + SignedInApplication.ADMIN
+                + "' was refused");
+        assertTrue(store.signatures().signatures(f.getId()).isEmpty());
+        fill(first, qaId, "quentin's own passphrase");
+        first.button("Sign").click();
+        bot.waitUntil(() -> !first.isOpen(), "signed");
+
+        editor.close();
+        Finding other = finding("Signed later in the session " + qaId);
+        EditorBot next = open("Findings (", other.getTitle());
+        next.bot().toolItem("Sign\u2026").click();
+        ShellBot second = bot.shell(SignatureDialog.TITLE);
+        assertFalse(second.textWithLabel("User id").isEditable(), "later signings: the signer's id is fixed");
+        assertEquals(qaId, second.textWithLabel("User id").getText());
+        second.comboWithLabel("Meaning").setSelection("Reviewed");
+        second.textWithLabel("Password").setText("quentin's own passphrase");
+        second.button("Sign").click();
+        bot.waitUntil(() -> !second.isOpen(), "signed with the password only");
+        assertEquals(List.of(qaId), store.signatures().signatures(f.getId()).stream().map(c -> c.signature()
+                .getSignerUserId()).toList());
+        assertEquals(List.of(qaId), store.signatures().signatures(other.getId()).stream().map(c -> c.signature()
+                .getSignerUserId()).toList());
+        next.close();
+    }
+
+    @Test
     void signingAsksForThePasswordAndShowsTheSignatureWithTheRecord() {
         Finding f = finding("Shared EDC credentials " + UUID.randomUUID().toString().substring(0, 6));
         EditorBot editor = open("Findings (", f.getTitle());
         editor.bot().toolItem("Sign\u2026").click();
         ShellBot sign = bot.shell(SignatureDialog.TITLE);
         sign.comboWithLabel("Meaning").setSelection("Reviewed");
-        fill(sign, SignedInApplication.ADMIN, "wrong password");
+        qms.ui.testing.Sessions.fillSignature(sign, SignedInApplication.ADMIN, "wrong password");
         sign.button("Sign").click();
         waitForError(sign, "User id or password is wrong.");
         assertTrue(store.signatures().signatures(f.getId()).isEmpty());
 
-        fill(sign, SignedInApplication.ADMIN, SignedInApplication.ADMIN_PASSWORD);
+        qms.ui.testing.Sessions.fillSignature(sign, SignedInApplication.ADMIN, SignedInApplication.ADMIN_PASSWORD);
         sign.button("Sign").click();
         bot.waitUntil(() -> !sign.isOpen(), "the signature dialog closes");
         assertEquals(1, store.signatures().signatures(f.getId()).size());

@@ -122,15 +122,19 @@ public final class AuditTrailView extends QmsViewPart {
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
-        column(Messages.Audit_when, 170, r -> TIME.format(r.entry().at()));
-        column(Messages.Audit_user, 90, r -> r.entry().user());
-        column(Messages.Audit_action, 90, r -> AuditText.action(r.entry().action()));
-        column(Messages.Audit_record, 160, r -> r.entry().recordLabel() == null ? "" : r.entry().recordLabel());
-        column(Messages.Audit_attribute, 130, r -> r.change().attribute() == null ? "" : r.change().attribute());
-        column(Messages.Audit_old, 190, r -> text.value(r.entry(), r.change().oldValue()));
-        column(Messages.Audit_new, 320, r -> text.value(r.entry(), r.change().newValue()));
-        column(Messages.Audit_reason, 180, r -> r.entry().reason() == null ? "" : r.entry().reason());
-        column(Messages.Audit_sequence, 60, r -> Long.toString(r.entry().sequence()));
+        column(Messages.Audit_when, 170, r -> TIME.format(r.entry().at()), null);
+        column(Messages.Audit_user, 90, r -> r.entry().user(), null);
+        column(Messages.Audit_action, 90, r -> AuditText.action(r.entry().action()), null);
+        column(Messages.Audit_record, 160, r -> r.entry().recordLabel() == null ? "" : r.entry().recordLabel(), null);
+        // as the form names and shows them; the stored name and value (what the exports keep) in the tooltip
+        column(Messages.Audit_attribute, 150, r -> text.attribute(r.entry(), r.change().attribute()),
+                r -> r.change().attribute());
+        column(Messages.Audit_old, 190, r -> text.shown(r.entry(), r.change().attribute(), r.change().oldValue(),
+                ZoneId.systemDefault()), r -> r.change().oldValue());
+        column(Messages.Audit_new, 300, r -> text.shown(r.entry(), r.change().attribute(), r.change().newValue(),
+                ZoneId.systemDefault()), r -> r.change().newValue());
+        column(Messages.Audit_reason, 260, r -> r.entry().reason() == null ? "" : r.entry().reason(), null);
+        column(Messages.Audit_sequence, 60, r -> Long.toString(r.entry().sequence()), null);
         createActions(getViewSite().getActionBars().getToolBarManager());
         getSite().getPage().addPostSelectionListener(selectionListener);
         listenForChanges();
@@ -245,20 +249,35 @@ public final class AuditTrailView extends QmsViewPart {
         });
     }
 
-    private void column(String title, int width, Function<Row, String> label) {
+    /**
+     * @param stored the stored text behind what the cell shows (an attribute's name, a value as stored), named in
+     *               the tooltip when it differs; null when the cell shows it as it is
+     */
+    private void column(String title, int width, Function<Row, String> label, Function<Row, String> stored) {
         TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
         c.getColumn().setText(title);
         c.getColumn().setWidth(width);
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getToolTipText(Object element) {
-                String t = getText(element);
-                return t.length() > 30 ? t : null; // long values are cut by the column: show them whole
+                Row r = (Row) element;
+                String shown = full(r);
+                String raw = stored == null ? null : stored.apply(r);
+                if (raw != null && !raw.equals(shown)) {
+                    return shown + "\n\n" + Messages.bind(Messages.Audit_stored, raw);
+                }
+                // cut by the column or by the row's single line: shown whole
+                return shown.length() > 30 || shown.contains("\n") ? shown : null;
             }
 
             @Override
             public String getText(Object element) {
-                Row r = (Row) element;
+                String shown = full((Row) element);
+                int line = shown.indexOf('\n');
+                return line < 0 ? shown : shown.substring(0, line) + " \u2026"; // one line a row; all in the tooltip
+            }
+
+            private String full(Row r) {
                 // an entry with several changed attributes shows who/when/what once, on its first line
                 boolean repeated = !r.first() && (title.equals(Messages.Audit_when) || title.equals(Messages.Audit_user)
                         || title.equals(Messages.Audit_action) || title.equals(Messages.Audit_record));

@@ -167,6 +167,12 @@ public final class FormRenderer {
         }
     }
 
+    /** Whether only the record's lifecycle moves this attribute (its status), never the form. */
+    private boolean movedByLifecycle(EAttribute a) {
+        return model.changeRules(object.eClass()).stream().anyMatch(r -> r instanceof
+                qms.core.lifecycle.LifecycleStatusRule l && l.status() == a);
+    }
+
     private boolean canSet(EStructuralFeature f) {
         if (!writable || saved && model.flag(f, Hints.FIXED) || model.flag(f, Hints.READ_ONLY) || !f.isChangeable()
                 || model.whyLocked(object, f) != null) {
@@ -208,6 +214,14 @@ public final class FormRenderer {
                     .getELiterals().size())), false));
             box.setLayoutData(span(new GridData(SWT.LEFT, SWT.CENTER, false, false)));
             return new EnumSetBinding(domain, object, a, box, text -> toolkit.createButton(box, text, SWT.CHECK));
+        }
+        if (a.getEAttributeType() instanceof EEnum && movedByLifecycle(a)) {
+            // not a drop-down that does nothing: the value, and where it is changed
+            Text value = toolkit.createText(body, "", SWT.READ_ONLY);
+            value.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
+            toolkit.createLabel(body, Messages.Form_changedByLifecycle).setForeground(body.getDisplay()
+                    .getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+            return new ShownBinding(domain, object, a, value);
         }
         if (a.getEAttributeType() instanceof EEnum) {
             Combo combo = new Combo(body, SWT.READ_ONLY | SWT.DROP_DOWN);

@@ -119,7 +119,7 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         renderer.onEditing(() -> firePropertyChange(PROP_DIRTY)); // dirty from the first keystroke
         flags = toolkit.createComposite(form.getBody()); // what modules flag on the record, above its fields
         flags.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
-        flags.setLayout(new org.eclipse.swt.layout.GridLayout(2, false));
+        flags.setLayout(new org.eclipse.swt.layout.GridLayout(3, false));
         renderer.render(form.getBody(), record);
         signatures = toolkit.createComposite(form.getBody());
         signatures.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
@@ -253,15 +253,34 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
                 record);
         for (qms.core.RecordFlags.Flag f : raised) {
             Label icon = toolkit.createLabel(flags, null);
-            icon.setImage(PlatformUI.getWorkbench().getSharedImages().getImage(f.severity()
-                    == qms.core.RecordFlags.Severity.PROBLEM ? ISharedImages.IMG_OBJS_ERROR_TSK
-                            : ISharedImages.IMG_OBJS_WARN_TSK));
+            icon.setImage(PlatformUI.getWorkbench().getSharedImages().getImage(switch (f.severity()) {
+                case PROBLEM -> ISharedImages.IMG_OBJS_ERROR_TSK;
+                case WARNING -> ISharedImages.IMG_OBJS_WARN_TSK;
+                case INFO -> ISharedImages.IMG_OBJS_INFO_TSK;
+            }));
             Label text = toolkit.createLabel(flags, f.text(), SWT.WRAP);
             text.setData("flag", f.text());
             org.eclipse.swt.layout.GridData wrap = new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.CENTER, true,
                     false);
             wrap.widthHint = 200; // wraps at the body's width instead of widening the body to one long line
             text.setLayoutData(wrap);
+            if (f.viewId() == null) {
+                toolkit.createLabel(flags, "");
+                continue;
+            }
+            org.eclipse.ui.forms.widgets.Hyperlink link = toolkit.createHyperlink(flags, f.viewName() + " \u203a",
+                    SWT.NONE);
+            link.addHyperlinkListener(new org.eclipse.ui.forms.events.HyperlinkAdapter() {
+                @Override
+                public void linkActivated(org.eclipse.ui.forms.events.HyperlinkEvent e) {
+                    try {
+                        getSite().getPage().showView(f.viewId());
+                    } catch (org.eclipse.ui.PartInitException ex) {
+                        org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), f.viewName(), ex
+                                .getMessage());
+                    }
+                }
+            });
         }
         ((org.eclipse.swt.layout.GridData) flags.getLayoutData()).exclude = raised.isEmpty();
         flags.setVisible(!raised.isEmpty());
@@ -294,6 +313,9 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
     }
 
     private void updateHeading() {
+        if (form == null || form.isDisposed()) {
+            return; // the editor closed meanwhile (the suite exiting from a locked session, say)
+        }
         boolean unnamed = isNew && Records.label(record).startsWith(record.eClass().getName());
         form.setText(unnamed ? getEditorInput().getName() + " " + Messages.Editor_notSaved
                 : Validation.typeLabel(record.eClass()) + ": " + Records.label(record)

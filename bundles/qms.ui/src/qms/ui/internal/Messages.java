@@ -26,6 +26,7 @@ public final class Messages extends NLS {
     public static String Form_choose;
     public static String Form_clear;
     public static String Form_notSet;
+    public static String Form_changedByLifecycle;
     public static String Form_add;
     public static String Form_addExisting;
     public static String Form_edit;
@@ -72,6 +73,7 @@ public final class Messages extends NLS {
     public static String Audit_more;
     public static String Audit_refresh;
     public static String Audit_readingUsers;
+    public static String Audit_stored;
     public static String Audit_export;
     public static String Audit_exportTitle;
     public static String Audit_exported;

@@ -83,6 +83,31 @@ abstract class CredentialsDialog extends TitleAreaDialog {
         return text;
     }
 
+    /**
+     * The signer's user id, below a line naming the signed-in person: only they sign in their session. At the
+     * session's first signing it is typed, both components being asked (21 CFR 11.200(a)(1)(i)); later it is shown
+     * fixed and only the password is asked. The store refuses a signature in anyone else's name either way.
+     */
+    static Text signerField(Composite fields) {
+        qms.core.Principal p = qms.ui.Session.principal();
+        new Label(fields, SWT.NONE).setText("Signer:");
+        new Label(fields, SWT.NONE).setText(p == null ? "nobody is signed in" : p.displayName() + " (" + p.userId()
+                + ")");
+        Text userId = field(fields, "&User id:", false);
+        if (p != null && qms.ui.Session.hasSigned()) {
+            userId.setText(p.userId());
+            userId.setEditable(false);
+        } else {
+            userId.setMessage("your user id, typed at the first signing after signing in");
+        }
+        return userId;
+    }
+
+    /** Where the cursor starts: the user id at a session's first signing, else the password. */
+    static void focusSigner(Text userId, Text password) {
+        (userId.getEditable() ? userId : password).setFocus();
+    }
+
     /** At most about 110 characters wide: the title area's message wraps instead of stretching the dialog. */
     @Override
     protected org.eclipse.swt.graphics.Point getInitialSize() {

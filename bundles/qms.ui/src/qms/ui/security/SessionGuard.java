@@ -82,8 +82,13 @@ public final class SessionGuard {
             if (dialog.open() == Window.OK) {
                 lastActivity = System.currentTimeMillis();
                 showWindows(hidden);
-            } else {
+            } else { // Exit, confirmed where forms had unsaved changes: they are dropped, nobody being signed in
                 Session.end();
+                for (IWorkbenchWindow w : PlatformUI.getWorkbench().getWorkbenchWindows()) {
+                    for (org.eclipse.ui.IWorkbenchPage page : w.getPages()) {
+                        page.closeAllEditors(false);
+                    }
+                }
                 PlatformUI.getWorkbench().close();
             }
         } finally {

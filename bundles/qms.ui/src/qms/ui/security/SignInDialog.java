@@ -20,6 +20,8 @@ public final class SignInDialog extends CredentialsDialog {
 
     public static final String TITLE = "Sign In";
     public static final String LOCKED_TITLE = "Session Locked";
+    /** The question before a locked session's Exit loses unsaved forms. */
+    public static final String EXIT_TITLE = "Exit the Suite";
     /** {@link #open()}'s result when the store the dialog waited for could not be opened (its caller says why). */
     public static final int STORE_FAILED = 2;
     /** {@link #open()}'s result when the store it waited for has no account yet: the first administrator is next. */
@@ -135,6 +137,43 @@ public final class SignInDialog extends CredentialsDialog {
             }
         }
         super.okPressed();
+    }
+
+    /** Escape and the window's close button do not end a locked session: only Unlock or Exit do. */
+    @Override
+    protected void handleShellCloseEvent() {
+        if (lockedUser == null) {
+            super.handleShellCloseEvent();
+        }
+    }
+
+    /** Exit from a locked session asks first when forms have unsaved changes (they would be lost). */
+    @Override
+    protected void cancelPressed() {
+        if (lockedUser != null && !confirmExit()) {
+            return;
+        }
+        super.cancelPressed();
+    }
+
+    private boolean confirmExit() {
+        int dirty = 0;
+        if (org.eclipse.ui.PlatformUI.isWorkbenchRunning()) {
+            for (org.eclipse.ui.IWorkbenchWindow w : org.eclipse.ui.PlatformUI.getWorkbench().getWorkbenchWindows()) {
+                for (org.eclipse.ui.IWorkbenchPage page : w.getPages()) {
+                    dirty += page.getDirtyEditors().length;
+                }
+            }
+        }
+        if (dirty == 0) {
+            return true;
+        }
+        String forms = dirty == 1 ? "1 form has" : dirty + " forms have";
+        org.eclipse.jface.dialogs.MessageDialog ask = new org.eclipse.jface.dialogs.MessageDialog(getShell(),
+                EXIT_TITLE, null, forms + " unsaved changes, which are lost if the suite exits now. Unlock the"
+                        + " session to save them.", org.eclipse.jface.dialogs.MessageDialog.WARNING, 1,
+                "E&xit Without Saving", "&Stay Locked");
+        return ask.open() == 0;
     }
 
     private String signInMessage() {

@@ -18,8 +18,8 @@ import qms.model.Signature;
 import qms.model.SignatureMeaning;
 
 /**
- * Signs a record (21 CFR 11.50, 11.200): the signer chooses the meaning and enters both components, user id and
- * password, every time.
+ * Signs a record (21 CFR 11.50, 11.200): the signed-in user chooses the meaning and enters the password, and at the
+ * session's first signing their user id too.
  */
 public final class SignatureDialog extends CredentialsDialog {
 
@@ -54,7 +54,7 @@ public final class SignatureDialog extends CredentialsDialog {
         gd.widthHint = 420;
         meaningText.setLayoutData(gd);
         meaning.addListener(SWT.Selection, e -> showMeaning());
-        userId = field(fields, "&User id:", false);
+        userId = signerField(fields);
         password = field(fields, "&Password:", true);
         if (!meanings.isEmpty()) {
             meaning.select(0);
@@ -79,6 +79,7 @@ public final class SignatureDialog extends CredentialsDialog {
         try {
             signature = store.signatures().sign(record.getId(), userId.getText().trim(), pw,
                     meaning.getItem(meaning.getSelectionIndex()));
+            qms.ui.Session.signed();
         } finally {
             Arrays.fill(pw, '\0');
         }

@@ -11,7 +11,8 @@ import org.eclipse.swt.widgets.Text;
 
 /**
  * Signs one step of a module's workflow (a CAPA's plan approval, say) with the step's fixed meaning: shows what is
- * signed, asks for both components, user id and password, and hands them to the step, which signs and moves the
+ * signed, asks the signed-in user for the password (and the user id at the session's first signing, see
+ * {@link CredentialsDialog#signerField}) and hands them to the step, which signs and moves the
  * record on. A refusal (wrong password, separation of duties, the record changed) is shown in the dialog, which
  * stays open.
  */
@@ -60,9 +61,9 @@ public final class StepSignatureDialog extends CredentialsDialog {
         gd.widthHint = 520;
         gd.heightHint = 180;
         text.setLayoutData(gd);
-        userId = field(fields, "&User id:", false);
+        userId = signerField(fields);
         password = field(fields, "&Password:", true);
-        userId.setFocus();
+        focusSigner(userId, password);
     }
 
     @Override
@@ -70,6 +71,7 @@ public final class StepSignatureDialog extends CredentialsDialog {
         char[] pw = password.getTextChars();
         try {
             step.sign(userId.getText().trim(), pw);
+            qms.ui.Session.signed();
         } finally {
             Arrays.fill(pw, '\0');
         }
