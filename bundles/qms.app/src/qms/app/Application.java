@@ -115,13 +115,16 @@ public final class Application implements IApplication {
             return QmsWorkbenchAdvisor.SignIn.STORE_FAILED;
         }
         StartupProbe.phase("store-ready-for-sign-in");
+        String created = null;
         if (!store.accounts().anyAccount()) {
             FirstAdministratorDialog first = new FirstAdministratorDialog(null, store.accounts());
             if (first.open() != Window.OK) {
                 return QmsWorkbenchAdvisor.SignIn.DECLINED;
             }
+            created = first.userId();
         }
-        SignInDialog dialog = new SignInDialog(null, store.accounts(), null, DataLocation.where(dir));
+        SignInDialog dialog = new SignInDialog(null, store.accounts(), null, DataLocation.where(dir)).withUserId(
+                created);
         StartupProbe.signInShown(dialog);
         if (dialog.open() != Window.OK) {
             return QmsWorkbenchAdvisor.SignIn.DECLINED;

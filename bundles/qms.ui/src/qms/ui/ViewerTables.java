@@ -28,6 +28,7 @@ public final class ViewerTables {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
+        Tables.paintRowsWhenShown(viewer.getTable());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         ColumnViewerToolTipSupport.enableFor(viewer);
         return viewer;

@@ -64,8 +64,8 @@ public final class BackupComplianceView extends QmsViewPart {
         raise.setToolTipText("Raises a finding for each Non-Compliant system that has no open one (ready for CAPA);"
                 + " lists them first");
         raise.addListener(SWT.Selection, e -> raiseFindings());
-        summary = new Label(top, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
+        summary = new Label(top, SWT.WRAP); // a row of its own: the counts and the findings are never cut off
+        GridDataFactory.fillDefaults().grab(true, false).span(7, 1).align(SWT.FILL, SWT.CENTER).applyTo(summary);
         qms.ui.DateFields.onChange(from, this::reload);
         qms.ui.DateFields.onChange(to, this::reload);
 

@@ -59,17 +59,55 @@ class CapaLifecycleDialogTest {
         return workbench.editor(title);
     }
 
-    @Test
-    void theStatusIsShownAsTextChangedByTheLifecycleNotAsADropDown() {
+    /** A saved CAPA from a template, titled {@code title} and a tag, owned (with its actions) by a new contributor. */
+    private Capa ownedCapa(String title) {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         UserAccount owner = Sessions.createUser("owner." + tag, "Olga Owner", "temporary password 1",
                 AccessRole.CONTRIBUTOR);
         Capa capa = CapaTemplates.newCapa(CapaTemplates.all().get(5), LocalDate.now());
-        capa.setTitle("Status shown " + tag);
+        capa.setTitle(title + " " + tag);
         capa.setOwner(owner);
         capa.getActions().forEach(a -> a.setOwner(owner));
         store.save(capa, null);
         QmsUi.get().changed(List.of());
+        return capa;
+    }
+
+    @Test
+    void myTasksPaintsItsRowsAsSoonAsItOpens() {
+        ownedCapa("Painted at once");
+        hideTasks(); // made anew, as at its first opening in a session
+
+        workbench.menu("CAPA", "My Tasks / Overdue").click();
+        var view = workbench.view("CAPA Tasks").bot();
+        view.checkBox("Only mine").click(); // everyone's
+        TableBot tasks = view.table();
+        bot.waitUntil(() -> tasks.rowCount() > 0, "the tasks are listed");
+        org.eclipse.swt.widgets.Table table = (org.eclipse.swt.widgets.Table) tasks.widget();
+        bot.sleep(500); // what is painted is painted now; nothing is resized meanwhile
+        org.eclipse.swt.graphics.Rectangle firstRow = bot.syncExec(() -> {
+            org.eclipse.swt.graphics.Rectangle r = table.getItem(0).getBounds();
+            return new org.eclipse.swt.graphics.Rectangle(0, r.y, Math.min(table.getClientArea().width, 600),
+                    r.height);
+        });
+        assertTrue(bot.inkedPixels(table, firstRow) > 20, "the first row's text is painted, without a resize");
+        hideTasks(); // the next test opens it with its filters as they start
+    }
+
+    private void hideTasks() {
+        bot.syncExec(() -> {
+            org.eclipse.ui.IWorkbenchPage page = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow()
+                    .getActivePage();
+            org.eclipse.ui.IViewPart open = page.findView(CapaTasksView.ID);
+            if (open != null) {
+                page.hideView(open);
+            }
+        });
+    }
+
+    @Test
+    void theStatusIsShownAsTextChangedByTheLifecycleNotAsADropDown() {
+        Capa capa = ownedCapa("Status shown");
 
         EditorBot form = open(capa.getTitle());
         qms.ui.testing.TextBot status = form.bot().textWithLabel("Status");

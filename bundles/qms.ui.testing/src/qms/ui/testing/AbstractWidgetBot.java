@@ -78,7 +78,7 @@ public abstract sealed class AbstractWidgetBot<W extends Widget>
     }
 
     /**
-     * Returns the tool tip text of the widget (controls and menu items), or {@code null}.
+     * Returns the tool tip text of the widget (controls, menu items and tool items), or {@code null}.
      *
      * @return the tool tip text
      */
@@ -89,6 +89,9 @@ public abstract sealed class AbstractWidgetBot<W extends Widget>
                 return control.getToolTipText();
             }
             if (widget instanceof MenuItem item) {
+                return item.getToolTipText();
+            }
+            if (widget instanceof org.eclipse.swt.widgets.ToolItem item) {
                 return item.getToolTipText();
             }
             return null;

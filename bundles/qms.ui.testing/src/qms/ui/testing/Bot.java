@@ -264,6 +264,41 @@ public final class Bot {
     }
 
     /**
+     * How many pixels of an area of the control, as painted on the screen now, stand out from the control's
+     * background (text, lines of a glyph): zero for an area nothing was painted in. Copies the pixels from the
+     * screen, so the control must be showing.
+     */
+    public int inkedPixels(Control control, org.eclipse.swt.graphics.Rectangle area) {
+        return syncExec(() -> {
+            if (control.isDisposed() || area.width <= 0 || area.height <= 0) {
+                return 0;
+            }
+            org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(display, area.width,
+                    area.height);
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(control);
+            try {
+                gc.copyArea(image, area.x, area.y);
+                org.eclipse.swt.graphics.ImageData data = image.getImageData();
+                org.eclipse.swt.graphics.RGB bg = control.getBackground().getRGB();
+                int inked = 0;
+                for (int y = 0; y < data.height; y++) {
+                    for (int x = 0; x < data.width; x++) {
+                        org.eclipse.swt.graphics.RGB c = data.palette.getRGB(data.getPixel(x, y));
+                        if (Math.abs(c.red - bg.red) + Math.abs(c.green - bg.green) + Math.abs(c.blue - bg.blue)
+                                > 150) {
+                            inked++;
+                        }
+                    }
+                }
+                return inked;
+            } finally {
+                gc.dispose();
+                image.dispose();
+            }
+        });
+    }
+
+    /**
      * Clicks a control at its own coordinates with the first button, MouseDown then MouseUp, as a canvas drawing
      * charts sees a click; a listener opening a modal dialog does not block the test thread.
      */

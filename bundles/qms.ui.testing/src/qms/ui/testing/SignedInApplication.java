@@ -37,6 +37,9 @@ public final class SignedInApplication implements IApplication {
         return application.start(context);
     }
 
+    /** What the start-up's sign-in dialog showed as user id before the driver typed it (a test looks). */
+    public static volatile String userIdAtFirstSignIn;
+
     private static void signIn(Thread main) {
         try {
             Display display = null;
@@ -68,6 +71,7 @@ public final class SignedInApplication implements IApplication {
                 setup.button("Create Account").click();
             }
             ShellBot signIn = bot.shell(SignInDialog.TITLE);
+            userIdAtFirstSignIn = signIn.textWithLabel("User id").getText();
             signIn.textWithLabel("User id").setText(ADMIN);
             signIn.textWithLabel("Password").setText(ADMIN_PASSWORD);
             signIn.button("Sign In").click();

@@ -70,6 +70,13 @@ class FirstHourTest {
     }
 
     @Test
+    void theSignInAfterTheFirstAdministratorsAccountCarriesItsUserId() {
+        // the UI tests start on a new data folder: the start-up asked for the first administrator, then signed in
+        assertTrue(SignedInApplication.ADMIN.equals(SignedInApplication.userIdAtFirstSignIn),
+                "the new account's user id was filled in: " + SignedInApplication.userIdAtFirstSignIn);
+    }
+
+    @Test
     void theWindowOpensMaximisedAtTheFirstStart() {
         // the UI tests start on a new data folder: no window state kept yet
         assertTrue(bot.syncExec(() -> workbench.shell().widget().getMaximized()), "maximised");

@@ -234,8 +234,12 @@ class SessionTest {
     void signingAsksForThePasswordAndShowsTheSignatureWithTheRecord() {
         Finding f = finding("Shared EDC credentials " + UUID.randomUUID().toString().substring(0, 6));
         EditorBot editor = open("Findings (", f.getTitle());
-        editor.bot().toolItem("Sign\u2026").click();
+        qms.ui.testing.ToolItemBot signButton = editor.bot().toolItem("Sign\u2026");
+        String tip = signButton.getToolTipText();
+        assertTrue(tip != null && tip.startsWith("Sign this record electronically"), tip);
+        signButton.click();
         ShellBot sign = bot.shell(SignatureDialog.TITLE);
+        assertEquals(null, signButton.getToolTipText(), "no toolbar tooltip left over the dialog");
         sign.comboWithLabel("Meaning").setSelection("Reviewed");
         qms.ui.testing.Sessions.fillSignature(sign, SignedInApplication.ADMIN, "wrong password");
         sign.button("Sign").click();
@@ -245,6 +249,7 @@ class SessionTest {
         qms.ui.testing.Sessions.fillSignature(sign, SignedInApplication.ADMIN, SignedInApplication.ADMIN_PASSWORD);
         sign.button("Sign").click();
         bot.waitUntil(() -> !sign.isOpen(), "the signature dialog closes");
+        bot.waitUntil(() -> tip.equals(signButton.getToolTipText()), "the tooltip is back once the dialog closed");
         assertEquals(1, store.signatures().signatures(f.getId()).size());
         bot.waitUntil(() -> editor.bot().labelTexts().stream().anyMatch(t -> t.startsWith("Reviewed by "
                 + SignedInApplication.ADMIN_NAME + " (" + SignedInApplication.ADMIN + "), ")

@@ -379,6 +379,7 @@ public final class AuditTrailView extends QmsViewPart {
                 : matching == 0 ? Messages.bind(Messages.Audit_showingNone, q.describe(recordLabel))
                         : Messages.bind(Messages.Audit_showing, new Object[] { shown.size(), matching, q.describe(
                                 recordLabel) }));
+        status.setToolTipText(status.getText()); // whole, where the view is too narrow for it
         more.setEnabled(shown.size() < matching);
         status.getParent().layout();
         setContentDescription("");

@@ -270,6 +270,7 @@ public final class FormRenderer {
         Table table = toolkit.createTable(body, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
+        qms.ui.Tables.paintRowsWhenShown(table);
         GridData gd = new GridData(SWT.FILL, SWT.FILL, true, false);
         gd.heightHint = 6 * table.getItemHeight() + table.getHeaderHeight();
         gd.widthHint = 300; // not the sum of the column widths: the table fills the form and scrolls itself

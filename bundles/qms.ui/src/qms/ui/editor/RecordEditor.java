@@ -181,7 +181,7 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
                 Action button = new Action(action.label()) {
                     @Override
                     public void run() {
-                        runRecordAction(action);
+                        withoutToolTips(() -> runRecordAction(action));
                     }
                 };
                 button.setToolTipText(action.description());
@@ -192,6 +192,31 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
             }
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs what opens a dialog from the form's toolbar with the toolbar's tooltips off, so that the one the pointer
+     * rested on is not left painted over the dialog (GTK keeps showing it while the modal dialog's loop runs).
+     */
+    private void withoutToolTips(Runnable work) {
+        org.eclipse.swt.widgets.ToolBar bar = ((org.eclipse.jface.action.ToolBarManager) form.getToolBarManager())
+                .getControl();
+        java.util.Map<org.eclipse.swt.widgets.ToolItem, String> tips = new java.util.HashMap<>();
+        if (bar != null && !bar.isDisposed()) {
+            for (org.eclipse.swt.widgets.ToolItem item : bar.getItems()) {
+                tips.put(item, item.getToolTipText());
+                item.setToolTipText(null); // hides the one shown
+            }
+        }
+        try {
+            work.run();
+        } finally {
+            tips.forEach((item, tip) -> {
+                if (!item.isDisposed()) {
+                    item.setToolTipText(tip);
+                }
+            });
         }
     }
 

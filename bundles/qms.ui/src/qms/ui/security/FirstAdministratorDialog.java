@@ -55,7 +55,10 @@ public final class FirstAdministratorDialog extends CredentialsDialog {
                 : EnumSet.noneOf(AccessRole.class);
         newPassword(password, repeat, "The two passwords differ.", pw -> accounts.createFirstAdministrator(
                 userId.getText().trim(), fullName.getText().trim(), pw, roles));
+        created = userId.getText().trim();
     }
+
+    private String created;
 
     @Override
     Text[] secrets() {
@@ -67,8 +70,8 @@ public final class FirstAdministratorDialog extends CredentialsDialog {
         return "&Create Account";
     }
 
-    /** The user id entered (after the account was created). */
+    /** The user id of the account created (after OK), or null. */
     public String userId() {
-        return userId.getText().trim();
+        return created;
     }
 }

@@ -76,7 +76,10 @@ public final class SignInDialog extends CredentialsDialog {
             userId.setEditable(false);
         }
         password = field(fields, "&Password:", true);
-        (lockedUser == null ? userId : password).setFocus();
+        if (lockedUser == null && preset != null) {
+            userId.setText(preset); // the account just created
+        }
+        (lockedUser == null && preset == null ? userId : password).setFocus();
         if (opening != null) {
             org.eclipse.swt.widgets.Display display = fields.getDisplay();
             opening.whenComplete((a, failure) -> display.asyncExec(this::opened));
@@ -213,6 +216,14 @@ public final class SignInDialog extends CredentialsDialog {
     @Override
     String cancelLabel() {
         return "E&xit";
+    }
+
+    private String preset;
+
+    /** Fills in the user id (the first administrator's, just created), so that only the password is left to type. */
+    public SignInDialog withUserId(String userId) {
+        this.preset = userId;
+        return this;
     }
 
     /** Who signed in (after OK). */

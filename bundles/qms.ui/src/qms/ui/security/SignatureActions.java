@@ -37,7 +37,8 @@ public final class SignatureActions {
 
         @Override
         public String description() {
-            return "Sign this record electronically (re-enter your user id and password)";
+            return "Sign this record electronically as the signed-in user (your password; at the session's first"
+                    + " signing your user id too)";
         }
 
         @Override
