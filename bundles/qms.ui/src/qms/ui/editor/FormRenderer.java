@@ -49,7 +49,11 @@ import qms.ui.internal.Messages;
 public final class FormRenderer {
 
     /** Check boxes of a many-valued choice in one row of the form, at most. */
-    private static final int CHOICES_A_ROW = 4;
+    /**
+     * The preferred width of what wraps (choices, long text): small, so that no field widens the form beyond the
+     * editor; each takes the width its column has and wraps in it.
+     */
+    private static final int NARROW = 200;
 
     private final FormToolkit toolkit;
     private final EditingDomain domain;
@@ -209,10 +213,17 @@ public final class FormRenderer {
         EAttribute a = (EAttribute) f;
         if (a.isMany() && a.getEAttributeType() instanceof EEnum) {
             Composite box = toolkit.createComposite(body);
-            // at most four a row, in columns: a long list of choices wraps instead of widening the form
-            box.setLayout(new GridLayout(Math.min(CHOICES_A_ROW, Math.max(1, ((EEnum) a.getEAttributeType())
-                    .getELiterals().size())), false));
-            box.setLayoutData(span(new GridData(SWT.LEFT, SWT.CENTER, false, false)));
+            // as many a row as the form's width holds, the rest on the next rows: choices never widen the form
+            org.eclipse.swt.layout.RowLayout rows = new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL);
+            rows.wrap = true;
+            rows.marginLeft = 0;
+            rows.marginTop = 0;
+            rows.marginBottom = 0;
+            rows.spacing = 12;
+            box.setLayout(rows);
+            GridData wraps = span(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            wraps.widthHint = NARROW; // its preferred width: the column's width is what it gets, and it wraps in it
+            box.setLayoutData(wraps);
             return new EnumSetBinding(domain, object, a, box, text -> toolkit.createButton(box, text, SWT.CHECK));
         }
         if (a.getEAttributeType() instanceof EEnum && movedByLifecycle(a)) {
