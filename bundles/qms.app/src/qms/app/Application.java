@@ -52,7 +52,7 @@ public final class Application implements IApplication {
         Display display = PlatformUI.createDisplay();
         try {
             if (dir == null) {
-                dir = chooseDataDirectory();
+                dir = chooseDataDirectory(DataLocation.keyFile(arguments));
                 if (dir == null) {
                     return EXIT_OK;
                 }
@@ -163,8 +163,8 @@ public final class Application implements IApplication {
     }
 
     /** First start without -dataDir: asks where to keep the data, and remembers it. */
-    private static Path chooseDataDirectory() throws IOException {
-        ChooseDataDirectoryDialog dialog = new ChooseDataDirectoryDialog(null, Application::checkServer);
+    private static Path chooseDataDirectory(Path keyFile) throws IOException {
+        ChooseDataDirectoryDialog dialog = new ChooseDataDirectoryDialog(null, Application::checkServer, keyFile);
         if (dialog.open() != Window.OK) {
             return null;
         }

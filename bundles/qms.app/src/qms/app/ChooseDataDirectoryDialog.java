@@ -31,9 +31,19 @@ final class ChooseDataDirectoryDialog extends TitleAreaDialog {
     private Path chosen;
     private StoreServer chosenServer;
 
-    ChooseDataDirectoryDialog(Shell parent, java.util.function.Function<StoreServer, String> test) {
+    private final String keyPlace;
+
+    /** @param keyFile the key file named on the command line, or null for the default folder */
+    ChooseDataDirectoryDialog(Shell parent, java.util.function.Function<StoreServer, String> test, Path keyFile) {
         super(parent);
         this.test = test;
+        this.keyPlace = keyFile != null ? keyFile.toAbsolutePath().toString() : qms.core.BootKey.defaultKeyFolder()
+                .toString();
+    }
+
+    private String localMessage() {
+        return "The database is created here, encrypted. Its key is kept separately, in " + keyPlace
+                + "; back up both.";
     }
 
     @Override
@@ -46,8 +56,7 @@ final class ChooseDataDirectoryDialog extends TitleAreaDialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle("Where should the suite keep its data?");
-        setMessage("The database is created here, encrypted. Its key is kept separately, in ~/.config/cro-qms/keys;"
-                + " back up both.");
+        setMessage(localMessage());
         Composite c = new Composite(area, SWT.NONE);
         c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         c.setLayout(new GridLayout(3, false));
@@ -84,8 +93,7 @@ final class ChooseDataDirectoryDialog extends TitleAreaDialog {
             server.setEnabled(onServer.getSelection());
             setMessage(onServer.getSelection() ? "The records are kept on the server, with their audit trail; ask"
                     + " your database administrator for the settings (see the README: PostgreSQL)."
-                    : "The database is created here, encrypted. Its key is kept separately, in"
-                            + " ~/.config/cro-qms/keys; back up both.");
+                    : localMessage());
         });
         return area;
     }

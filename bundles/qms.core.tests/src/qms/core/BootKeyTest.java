@@ -54,4 +54,12 @@ class BootKeyTest {
         assertTrue(key.endsWith(Path.of("cro-qms", "keys", "s1.key")), key.toString());
         assertTrue(!key.startsWith(StoreConfig.defaultDataDirectory()), key + " inside the data directory");
     }
+
+    @Test
+    void keysGoUnderTheXdgConfigurationFolderWhenOneIsSetElseUnderDotConfig() {
+        assertEquals(java.nio.file.Path.of("/srv/conf/cro-qms/keys"), BootKey.keyFolder("/srv/conf", "/home/ada"));
+        assertEquals(java.nio.file.Path.of("/home/ada/.config/cro-qms/keys"), BootKey.keyFolder(null, "/home/ada"));
+        assertEquals(java.nio.file.Path.of("/home/ada/.config/cro-qms/keys"), BootKey.keyFolder(" ", "/home/ada"));
+        assertEquals(BootKey.defaultKeyFolder().resolve("s1.key"), BootKey.defaultKeyFile("s1"));
+    }
 }

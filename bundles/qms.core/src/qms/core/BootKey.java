@@ -29,9 +29,19 @@ public final class BootKey {
 
     /** {@code $XDG_CONFIG_HOME/cro-qms/keys/<storeId>.key}, default {@code ~/.config/cro-qms/keys/<storeId>.key}. */
     public static Path defaultKeyFile(String storeId) {
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return config.resolve("cro-qms").resolve("keys").resolve(storeId + ".key");
+        return defaultKeyFolder().resolve(storeId + ".key");
+    }
+
+    /** Where key files go unless one is named: {@code $XDG_CONFIG_HOME/cro-qms/keys}, default under {@code ~/.config}. */
+    public static Path defaultKeyFolder() {
+        return keyFolder(System.getenv("XDG_CONFIG_HOME"), System.getProperty("user.home"));
+    }
+
+    /** The key folder for this XDG configuration folder (null or blank: none set) and home folder. */
+    static Path keyFolder(String xdgConfigHome, String home) {
+        Path config = xdgConfigHome != null && !xdgConfigHome.isBlank() ? Path.of(xdgConfigHome) : Path.of(home,
+                ".config");
+        return config.resolve("cro-qms").resolve("keys");
     }
 
     /** Creates a new random key file (256 bits, hex) readable only by its owner; fails if it exists. */

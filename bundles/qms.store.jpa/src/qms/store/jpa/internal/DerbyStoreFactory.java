@@ -62,7 +62,7 @@ final class DerbyStoreFactory implements StoreFactory {
                 Path keyFile = keyFile(config, storeId);
                 secret = Files.exists(keyFile) && config.keyFile() != null ? BootKey.read(keyFile)
                         : BootKey.create(keyFile);
-                writeStoreId(propsFile, storeId);
+                writeStoreId(propsFile, storeId, keyFile);
             } else {
                 if (!Files.exists(propsFile)) {
                     throw new StoreException("Data directory " + dir + " holds a database but no " + PROPERTIES
@@ -269,12 +269,12 @@ final class DerbyStoreFactory implements StoreFactory {
         return id.trim();
     }
 
-    private static void writeStoreId(Path file, String storeId) throws IOException {
+    private static void writeStoreId(Path file, String storeId, Path keyFile) throws IOException {
         Properties p = new Properties();
         p.setProperty("storeId", storeId);
         p.setProperty("created", Instant.now().toString());
         p.setProperty("database", "embedded Derby, " + ENCRYPTION.replace(';', ' '));
-        p.setProperty("keyFile", "default location (see README): ~/.config/cro-qms/keys/" + storeId + ".key");
+        p.setProperty("keyFile", keyFile.toAbsolutePath().toString()); // where it was made; moved, name it with -keyFile
         try (OutputStream out = Files.newOutputStream(file)) {
             p.store(out, "CRO Quality Suite store: not secret. The boot key is kept outside this directory.");
         }
