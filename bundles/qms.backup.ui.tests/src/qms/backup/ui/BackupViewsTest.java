@@ -185,11 +185,7 @@ class BackupViewsTest {
         bot.waitUntil(() -> compliant.bot().labelTexts().stream().anyMatch(t -> t.equals("Backups over the last 30"
                 + " days: Compliant; next restoration test due " + today.minusDays(10).plusDays(90))),
                 "a compliant system says so, with its next test: " + compliant.bot().labelTexts());
-        bot.syncExec(() -> {
-            org.eclipse.ui.IWorkbenchPage page = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow()
-                    .getActivePage();
-            page.hideView(page.findView(BackupComplianceView.ID)); // the next test opens it afresh
-        });
+        workbench.hideView(BackupComplianceView.ID); // the next test opens it afresh
     }
 
     private qms.ui.testing.EditorBot openForm(ComputerizedSystem s) {

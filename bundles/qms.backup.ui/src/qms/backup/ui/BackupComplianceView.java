@@ -32,7 +32,7 @@ import qms.ui.QmsViewPart;
  */
 public final class BackupComplianceView extends QmsViewPart {
 
-    public static final String ID = "qms.backup.ui.compliance";
+    public static final String ID = qms.backup.core.BackupFlags.COMPLIANCE_VIEW; // the id plugin.xml gives it
     /** The question before Raise Findings… writes. */
     public static final String RAISE_TITLE = "Raise Findings";
 

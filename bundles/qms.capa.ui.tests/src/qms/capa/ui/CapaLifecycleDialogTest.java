@@ -95,14 +95,7 @@ class CapaLifecycleDialogTest {
     }
 
     private void hideTasks() {
-        bot.syncExec(() -> {
-            org.eclipse.ui.IWorkbenchPage page = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow()
-                    .getActivePage();
-            org.eclipse.ui.IViewPart open = page.findView(CapaTasksView.ID);
-            if (open != null) {
-                page.hideView(open);
-            }
-        });
+        workbench.hideView(CapaTasksView.ID);
     }
 
     @Test

@@ -118,6 +118,22 @@ public final class WorkbenchBot {
     }
 
     /**
+     * Closes the view with the given id if it is open, so that the next {@link #showView} makes it anew (with its
+     * controls as they start).
+     *
+     * @param viewId the view's extension id
+     */
+    public void hideView(String viewId) {
+        bot.action("hide view " + viewId, () -> {
+            IWorkbenchPage page = requirePage();
+            IViewReference ref = page.findViewReference(viewId);
+            if (ref != null) {
+                page.hideView(ref);
+            }
+        });
+    }
+
+    /**
      * Waits for an active editor.
      *
      * @return the active editor
