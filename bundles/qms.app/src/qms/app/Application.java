@@ -27,6 +27,7 @@ import qms.ui.QmsUi;
 import qms.ui.Session;
 import qms.ui.security.FirstAdministratorDialog;
 import qms.ui.security.SignInDialog;
+import qms.ui.store.ChooseDataDirectoryDialog;
 import qms.ui.trace.TraceView;
 
 /**

@@ -23,11 +23,12 @@ import qms.core.StoreException;
 import qms.core.StoreServer;
 import qms.ui.QmsUi;
 import qms.ui.Session;
+import qms.ui.store.ServerFields;
 
 /**
  * <em>Window › Preferences › Database</em>: where this installation keeps its records — the encrypted database in
  * its data folder, or a PostgreSQL server (the folder's {@value StoreServer#SETTINGS}) — for an installation that
- * exists already (the first start asks in {@link ChooseDataDirectoryDialog}). An administrator changes it; it takes
+ * exists already (the first start asks in {@link qms.ui.store.ChooseDataDirectoryDialog}). An administrator changes it; it takes
  * effect at the next start, is recorded in the audit trail of the database open now, and moves no records (that is
  * {@code -task migrate-store}). Settings given on the command line ({@code -Dqms.store.url}) are shown, not changed.
  */

@@ -49,6 +49,9 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
         SignIn result;
         try {
             result = signIn.get();
+            if (result == SignIn.SIGNED_IN) { // who signed in, and what the start does until the window is there
+                qms.ui.security.StartProgress.show(display, qms.ui.security.SignedInIndicator.who());
+            }
         } finally {
             display.setSynchronizer(workbench);
         }
@@ -56,7 +59,17 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
             storeFailed = result == SignIn.STORE_FAILED;
             return false;
         }
-        return super.openWindows();
+        // the window is made after this returns, as the workbench renders its model; its advisor's postWindowOpen
+        // closes the progress
+        boolean opened = false;
+        try {
+            opened = super.openWindows();
+            return opened;
+        } finally {
+            if (!opened) {
+                qms.ui.security.StartProgress.close();
+            }
+        }
     }
 
     @Override
@@ -87,6 +100,8 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
+        qms.ui.security.StartProgress.close(); // if the window's advisor did not (it opened, or it failed)
+        qms.ui.ToolTipsUnderDialogs.install(getWorkbenchConfigurer().getWorkbench().getDisplay());
         // editors are opened by the signed-in user only; a tab left over from a session that ended abruptly (the
         // workbench model is saved now and then) has no record to show
         for (org.eclipse.ui.IWorkbenchWindow w : getWorkbenchConfigurer().getWorkbench().getWorkbenchWindows()) {

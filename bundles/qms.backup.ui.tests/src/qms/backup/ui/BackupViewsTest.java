@@ -139,12 +139,17 @@ class BackupViewsTest {
         assertTrue(view.bot().labelTexts().stream().anyMatch(t -> t.matches(".*; \\d+ findings? would be raised")),
                 view.bot().labelTexts().toString());
 
-        view.bot().button("Raise Findings\u2026").click();
+        qms.ui.testing.ButtonBot raise = view.bot().button("Raise Findings\u2026");
+        String tip = raise.getToolTipText();
+        assertTrue(tip != null && tip.startsWith("Raises a finding for each Non-Compliant system"), tip);
+        raise.click();
         ShellBot ask = bot.shell(BackupComplianceView.RAISE_TITLE);
+        assertEquals(null, raise.getToolTipText(), "the button's tooltip is not left painted over the dialog");
         assertTrue(ask.labelTexts().stream().anyMatch(t -> t.contains("\u2022 Backups of " + lims.getName()
                 + " are Non-Compliant (")), "the finding is listed before it is raised: " + ask.labelTexts());
         ask.button("Cancel").click();
         assertEquals(0, store.count(ofLims), "cancelled: nothing raised");
+        bot.waitUntil(() -> tip.equals(raise.getToolTipText()), "the tooltip is back once the dialog closed");
 
         view.bot().button("Raise Findings\u2026").click();
         ShellBot again = bot.shell(BackupComplianceView.RAISE_TITLE);
@@ -163,6 +168,35 @@ class BackupViewsTest {
         view.bot().button("Refresh").click();
         bot.waitUntil(() -> row(table, lims.getName()) >= 0, "listed again");
         assertEquals(1, store.count(ofLims), "not raised again");
+    }
+
+    @Test
+    void aSystemsSeveralReasonsAreInItsCellAndOneALineInTheCellsTooltip() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        ComputerizedSystem etmf = system("eTMF " + tag);
+        BackupPolicy p = Records.newRecord(BackupPackage.Literals.BACKUP_POLICY); // one copy, on-site, unencrypted,
+        p.setName(etmf.getName() + " policy"); // no backup logged, never restore-tested
+        p.setSystem(etmf);
+        p.setTool(BackupTool.OTHER);
+        BackupCopy c = Records.newRecord(BackupPackage.Literals.BACKUP_COPY);
+        c.setSite("Frankfurt");
+        c.setOffsite(false);
+        c.setEncrypted(false);
+        p.getCopies().add(c);
+        store.save(p, null);
+
+        workbench.hideView(BackupComplianceView.ID); // an earlier test may have left it open, computed before
+        TableBot table = workbench.showView(BackupComplianceView.ID).bot().table();
+        bot.waitUntil(() -> row(table, etmf.getName()) >= 0, "the system is listed");
+        int r = row(table, etmf.getName());
+        String cell = table.cell(r, 2);
+        String tooltip = table.hover(r, 2);
+        List<String> lines = List.of(tooltip.split("\n"));
+        assertTrue(lines.size() >= 3, "each broken rule a line: " + tooltip);
+        assertEquals(String.join("; ", lines), cell, "the cell holds the same reasons on one line");
+        assertTrue(lines.stream().anyMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("encrypt")), tooltip);
+        assertEquals(table.cell(r, 4), table.hover(r, 4), "any other cell's tooltip is its whole text");
+        workbench.hideView(BackupComplianceView.ID);
     }
 
     @Test

@@ -103,6 +103,57 @@ public final class TableBot extends AbstractWidgetBot<Table> {
         bot.action("double-click row " + row + " of " + description, () -> notify(SWT.DefaultSelection, item(row)));
     }
 
+    /**
+     * Rests the pointer on a cell ({@link SWT#MouseHover} at its middle, as GTK reports a pointer that stopped) and
+     * returns the text of the tooltip that opens for it: a JFace tooltip's own shell (the viewer's
+     * {@code ColumnViewerToolTipSupport}), or else the table's native tooltip. Waits for it.
+     *
+     * @param row the 0-based row
+     * @param column the 0-based column
+     * @return the tooltip's text, as shown
+     */
+    public String hover(int row, int column) {
+        java.util.Set<org.eclipse.swt.widgets.Shell> before = new java.util.HashSet<>(bot.syncExec(
+                () -> java.util.List.of(widget.getDisplay().getShells())));
+        bot.action("rest the pointer on row " + row + ", column " + column + " of " + description, () -> {
+            org.eclipse.swt.graphics.Rectangle cell = item(row).getBounds(column);
+            Event event = Bot.event(widget);
+            event.x = cell.x + Math.min(cell.width / 2, 20);
+            event.y = cell.y + cell.height / 2;
+            widget.notifyListeners(SWT.MouseHover, event);
+        });
+        return bot.poll(() -> {
+            for (org.eclipse.swt.widgets.Shell s : widget.getDisplay().getShells()) {
+                if (!before.contains(s) && !s.isDisposed() && s.isVisible()) {
+                    String text = shownText(s);
+                    if (text != null) {
+                        return text;
+                    }
+                }
+            }
+            return widget.getToolTipText();
+        }, () -> "no tooltip over row " + row + ", column " + column + " of " + description, false);
+    }
+
+    /** UI thread: the text a tooltip's shell shows (its first label), or null. */
+    private static String shownText(org.eclipse.swt.widgets.Composite c) {
+        for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
+            if (child instanceof org.eclipse.swt.custom.CLabel l) {
+                return l.getText();
+            }
+            if (child instanceof org.eclipse.swt.widgets.Label l) {
+                return l.getText();
+            }
+            if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+                String text = shownText(inner);
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
     /** UI thread: the item of a row, or an AssertionError naming the row count. */
     private TableItem item(int row) {
         checkNotDisposed();

@@ -77,6 +77,19 @@ class FirstHourTest {
     }
 
     @Test
+    void betweenTheSignInAndTheWindowTheScreenSaysWhoSignedInAndWhatTheStartIsDoing() {
+        // the UI tests' own start: the driver signed in, then the window was built on the UI thread
+        StartProgress.Shown shown = StartProgress.last();
+        assertTrue(shown != null, "a progress was shown after the sign-in");
+        assertTrue(shown.beforeWindow(), "it was shown before the window");
+        assertTrue(shown.painted(), "it was painted, although the UI thread was busy building the window");
+        assertTrue(shown.openUntilWindow(), "it stayed on the screen until the window was open");
+        assertTrue(shown.phases().equals(List.of("Opening the window\u2026", "Laying out the views\u2026",
+                "Showing the window\u2026")), shown.phases().toString());
+        assertFalse(bot.shellTitles().contains(StartProgress.TITLE), "it is gone now the window is open");
+    }
+
+    @Test
     void theWindowOpensMaximisedAtTheFirstStart() {
         // the UI tests start on a new data folder: no window state kept yet
         assertTrue(bot.syncExec(() -> workbench.shell().widget().getMaximized()), "maximised");

@@ -79,6 +79,8 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
     private Action saveAction;
     private Composite signatures;
     private Composite flags;
+    /** Which request for flags is the latest (UI thread). */
+    private long flagsAsked;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -181,7 +183,7 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
                 Action button = new Action(action.label()) {
                     @Override
                     public void run() {
-                        withoutToolTips(() -> runRecordAction(action));
+                        runRecordAction(action); // its tooltip is off while its dialog is open: ToolTipsUnderDialogs
                     }
                 };
                 button.setToolTipText(action.description());
@@ -192,31 +194,6 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
             }
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Runs what opens a dialog from the form's toolbar with the toolbar's tooltips off, so that the one the pointer
-     * rested on is not left painted over the dialog (GTK keeps showing it while the modal dialog's loop runs).
-     */
-    private void withoutToolTips(Runnable work) {
-        org.eclipse.swt.widgets.ToolBar bar = ((org.eclipse.jface.action.ToolBarManager) form.getToolBarManager())
-                .getControl();
-        java.util.Map<org.eclipse.swt.widgets.ToolItem, String> tips = new java.util.HashMap<>();
-        if (bar != null && !bar.isDisposed()) {
-            for (org.eclipse.swt.widgets.ToolItem item : bar.getItems()) {
-                tips.put(item, item.getToolTipText());
-                item.setToolTipText(null); // hides the one shown
-            }
-        }
-        try {
-            work.run();
-        } finally {
-            tips.forEach((item, tip) -> {
-                if (!item.isDisposed()) {
-                    item.setToolTipText(tip);
-                }
-            });
         }
     }
 
@@ -270,12 +247,36 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         form.reflow(true);
     }
 
+    /**
+     * Asks the modules for the record's flags in a job (a module may scan much of the store: the backup status reads
+     * every restoration test), from the record as saved, and shows them when they come; an answer overtaken by a
+     * later save is dropped.
+     */
     private void showFlags() {
+        long asked = ++flagsAsked;
+        if (isNew || record.getId() == null) {
+            renderFlags(List.of());
+            return;
+        }
+        String id = record.getId();
+        org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(Messages.Editor_flagging,
+                monitor -> {
+                    qms.core.RecordStore store = QmsUi.get().store();
+                    List<qms.core.RecordFlags.Flag> raised = qms.core.RecordFlags.of(store, store.get(id));
+                    flags.getDisplay().asyncExec(() -> {
+                        if (asked == flagsAsked && !flags.isDisposed()) {
+                            renderFlags(raised);
+                        }
+                    });
+                });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    private void renderFlags(List<qms.core.RecordFlags.Flag> raised) {
         for (Control c : flags.getChildren()) {
             c.dispose();
         }
-        List<qms.core.RecordFlags.Flag> raised = isNew ? List.of() : qms.core.RecordFlags.of(QmsUi.get().store(),
-                record);
         for (qms.core.RecordFlags.Flag f : raised) {
             Label icon = toolkit.createLabel(flags, null);
             icon.setImage(PlatformUI.getWorkbench().getSharedImages().getImage(switch (f.severity()) {
@@ -310,6 +311,7 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         ((org.eclipse.swt.layout.GridData) flags.getLayoutData()).exclude = raised.isEmpty();
         flags.setVisible(!raised.isEmpty());
         form.getBody().layout(flags.getChildren());
+        form.reflow(true);
     }
 
     private void editChild(EObject child) {

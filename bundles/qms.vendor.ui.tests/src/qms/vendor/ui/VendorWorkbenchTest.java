@@ -69,8 +69,9 @@ class VendorWorkbenchTest {
                 ComputerizedSystem.class::cast).filter(s -> s.getName().equals("EDC Database")).findFirst()
                 .orElseThrow();
         EditorBot system = open(edc);
-        assertTrue(flags(system).contains("Hosting vendor Helix Cloud Hosting GmbH is not qualified (Under"
-                + " assessment)"), flags(system).toString());
+        EditorBot first = system;
+        bot.waitUntil(() -> flags(first).contains("Hosting vendor Helix Cloud Hosting GmbH is not qualified (Under"
+                + " assessment)"), "the hosting vendor's flag on the system's form");
         system.close();
 
         EditorBot form = open(helix);
@@ -96,6 +97,9 @@ class VendorWorkbenchTest {
         form.close();
 
         system = open(edc);
+        EditorBot again = system;
+        bot.waitUntil(() -> flags(again).stream().anyMatch(f -> f.startsWith("Agreement MSA-2024-017")),
+                "the agreement's flag on the system's form"); // the flags come from a job, all at once
         List<String> flags = flags(system).stream().filter(f -> !f.startsWith("Backups over the last")).toList();
         assertFalse(flags.stream().anyMatch(f -> f.contains("not qualified")), flags.toString());
         assertEquals(List.of("Agreement MSA-2024-017 lacks 2 required clauses: Right to audit and inspect, including"

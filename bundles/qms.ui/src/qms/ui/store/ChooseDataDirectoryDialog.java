@@ -1,4 +1,4 @@
-package qms.app;
+package qms.ui.store;
 
 import java.nio.file.Path;
 
@@ -22,7 +22,7 @@ import qms.core.StoreServer;
  * server a QA department shares? With a server, the folder keeps this installation's settings (which server; never a
  * password).
  */
-final class ChooseDataDirectoryDialog extends TitleAreaDialog {
+public final class ChooseDataDirectoryDialog extends TitleAreaDialog {
 
     private final java.util.function.Function<StoreServer, String> test;
     private Text folder;
@@ -33,8 +33,15 @@ final class ChooseDataDirectoryDialog extends TitleAreaDialog {
 
     private final String keyPlace;
 
-    /** @param keyFile the key file named on the command line, or null for the default folder */
-    ChooseDataDirectoryDialog(Shell parent, java.util.function.Function<StoreServer, String> test, Path keyFile) {
+    /** The dialog's title, over its window's ("CRO Quality Suite"). */
+    public static final String TITLE = "Where should the suite keep its data?";
+
+    /**
+     * @param test what a connection to a server finds, in a sentence (Test Connection)
+     * @param keyFile the key file named on the command line, or null for the default folder
+     */
+    public ChooseDataDirectoryDialog(Shell parent, java.util.function.Function<StoreServer, String> test,
+            Path keyFile) {
         super(parent);
         this.test = test;
         this.keyPlace = keyFile != null ? keyFile.toAbsolutePath().toString() : qms.core.BootKey.defaultKeyFolder()
@@ -55,14 +62,14 @@ final class ChooseDataDirectoryDialog extends TitleAreaDialog {
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        setTitle("Where should the suite keep its data?");
+        setTitle(TITLE);
         setMessage(localMessage());
         Composite c = new Composite(area, SWT.NONE);
         c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         c.setLayout(new GridLayout(3, false));
         new Label(c, SWT.NONE).setText("Data folder");
         folder = new Text(c, SWT.BORDER);
-        folder.setText(DataLocation.suggested().toString());
+        folder.setText(qms.core.StoreConfig.defaultDataDirectory().toString());
         GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
         gd.widthHint = 380;
         folder.setLayoutData(gd);
@@ -91,6 +98,7 @@ final class ChooseDataDirectoryDialog extends TitleAreaDialog {
         server.setEnabled(false);
         onServer.addListener(SWT.Selection, e -> {
             server.setEnabled(onServer.getSelection());
+            setErrorMessage(null); // a wrong server field no longer matters once the other choice is taken
             setMessage(onServer.getSelection() ? "The records are kept on the server, with their audit trail; ask"
                     + " your database administrator for the settings (see the README: PostgreSQL)."
                     : localMessage());
@@ -118,12 +126,12 @@ final class ChooseDataDirectoryDialog extends TitleAreaDialog {
         super.okPressed();
     }
 
-    Path chosen() {
+    public Path chosen() {
         return chosen;
     }
 
     /** The server chosen, or null for the embedded database. */
-    StoreServer chosenServer() {
+    public StoreServer chosenServer() {
         return chosenServer;
     }
 }

@@ -1,4 +1,4 @@
-package qms.app;
+package qms.ui.store;
 
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -22,7 +22,7 @@ import qms.core.StoreServer;
  * password (never the password itself), TLS, and <em>Test Connection</em>, which says in a sentence what it found
  * or what is wrong.
  */
-final class ServerFields {
+public final class ServerFields {
 
     private static final String[] TLS = { "verify-full", "require", "disable" };
     private static final String[] TLS_LABELS = { "Encrypted, server certificate checked (verify-full)",
@@ -38,7 +38,7 @@ final class ServerFields {
     private final Text caFile;
     private final Label result;
 
-    ServerFields(Composite parent, Function<StoreServer, String> test) {
+    public ServerFields(Composite parent, Function<StoreServer, String> test) {
         group = new Composite(parent, SWT.NONE);
         group.setLayout(new GridLayout(3, false));
         host = field("Host", "localhost");
@@ -69,11 +69,11 @@ final class ServerFields {
         });
     }
 
-    Control control() {
+    public Control control() {
         return group;
     }
 
-    void setEnabled(boolean enabled) {
+    public void setEnabled(boolean enabled) {
         setEnabled(group, enabled);
         if (enabled) {
             caFile.setEnabled(tls.getSelectionIndex() == 0);
@@ -90,7 +90,7 @@ final class ServerFields {
     }
 
     /** Shows a server's settings in the fields (those its URL does not name keep their defaults). */
-    void show(StoreServer s) {
+    public void show(StoreServer s) {
         java.net.URI u = java.net.URI.create(s.url().substring("jdbc:".length()));
         host.setText(u.getHost());
         port.setText(String.valueOf(u.getPort() < 0 ? 5432 : u.getPort()));
@@ -110,7 +110,7 @@ final class ServerFields {
     }
 
     /** The server the fields name; IllegalArgumentException naming the field that is wrong. */
-    StoreServer server() {
+    public StoreServer server() {
         String h = host.getText().strip();
         if (h.isEmpty() || h.contains("/") || h.contains(":") && !h.startsWith("[")) {
             throw new IllegalArgumentException("Host: '" + h + "' is not a host name or address");
