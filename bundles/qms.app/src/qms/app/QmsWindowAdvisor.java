@@ -31,7 +31,6 @@ final class QmsWindowAdvisor extends WorkbenchWindowAdvisor {
         c.setShowStatusLine(true);
         c.setShowProgressIndicator(true);
         c.setTitle(title());
-        qms.ui.security.StartProgress.phase("Laying out the views\u2026");
     }
 
     /** "CRO Quality Suite — Ada Admin (admin), Administrator — /data": whose session, on which data. */
@@ -46,7 +45,6 @@ final class QmsWindowAdvisor extends WorkbenchWindowAdvisor {
      */
     @Override
     public void postWindowCreate() {
-        qms.ui.security.StartProgress.phase("Showing the window\u2026");
         org.eclipse.swt.widgets.Shell shell = getWindowConfigurer().getWindow().getShell();
         org.eclipse.jface.dialogs.IDialogSettings s = windowSettings();
         if (s.get(MAXIMIZED) == null || s.getBoolean(MAXIMIZED)) {
@@ -100,7 +98,7 @@ final class QmsWindowAdvisor extends WorkbenchWindowAdvisor {
         qms.ui.Session.addListener(retitle);
         shell.addDisposeListener(e -> qms.ui.Session.removeListener(retitle));
         qms.ui.EditorAreaHint.install(getWindowConfigurer().getWindow());
-        qms.ui.security.StartProgress.close(); // the window is on the screen
+        qms.ui.security.StartProgress.closeWhenPainted(shell); // once the window is on the screen
         StartupProbe.windowOpened(shell.getDisplay());
     }
 }

@@ -100,7 +100,6 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
-        qms.ui.security.StartProgress.close(); // if the window's advisor did not (it opened, or it failed)
         qms.ui.ToolTipsUnderDialogs.install(getWorkbenchConfigurer().getWorkbench().getDisplay());
         // editors are opened by the signed-in user only; a tab left over from a session that ended abruptly (the
         // workbench model is saved now and then) has no record to show

@@ -9,20 +9,18 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Shell;
 
 /**
  * What the screen shows between the sign-in dialog closing and the window appearing: who signed in and what the
- * start is doing ("Opening the window…"), with a bar that moves at each phase. The UI thread is busy building the
- * window, so each phase paints the shell at once instead of waiting for the event loop. It closes when the window
- * is open.
+ * start is doing ("Opening the window…"). It is painted before the UI thread gets busy building the window, which
+ * runs no event loop until it is open (so it shows no later phases: nothing would paint them), and closes when the
+ * window has painted.
  */
 public final class StartProgress {
 
     /** The shell's text (it has no title bar; a screen reader and a test find it by it). */
     public static final String TITLE = "CRO Quality Suite \u2014 starting";
-    private static final int STEPS = 3;
 
     /** What the last start showed, for a test to read after it (UI thread writes, anyone reads). */
     public record Shown(List<String> phases, boolean painted, boolean beforeWindow, boolean openUntilWindow) {
@@ -33,7 +31,6 @@ public final class StartProgress {
 
     private final Shell shell;
     private final Label phase;
-    private final ProgressBar bar;
     private final List<String> phases = new ArrayList<>();
     private boolean painted;
     private final boolean beforeWindow;
@@ -60,13 +57,10 @@ public final class StartProgress {
         Label signedIn = new Label(body, SWT.NONE);
         signedIn.setText("Signed in: " + who);
         phase = new Label(body, SWT.NONE);
-        phase.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        phase.addListener(SWT.Paint, e -> painted = true);
-        bar = new ProgressBar(body, SWT.HORIZONTAL | SWT.SMOOTH);
-        bar.setMaximum(STEPS);
         GridData wide = new GridData(SWT.FILL, SWT.CENTER, true, false);
         wide.widthHint = 420;
-        bar.setLayoutData(wide);
+        phase.setLayoutData(wide);
+        phase.addListener(SWT.Paint, e -> painted = true);
         shell.pack();
         org.eclipse.swt.graphics.Rectangle screen = display.getPrimaryMonitor().getClientArea();
         org.eclipse.swt.graphics.Point size = shell.getSize();
@@ -93,26 +87,39 @@ public final class StartProgress {
         current.shell.update();
     }
 
-    /** The next phase of the start, painted at once; nothing if no progress is shown (UI thread). */
-    public static void phase(String text) {
+    private void next(String text) {
+        phases.add(text);
+        phase.setText(text);
+    }
+
+    /**
+     * Closes the progress once the window has painted (UI thread): opening it is not yet showing it, and what
+     * follows its opening (the dashboard, the session's guard) runs before the event loop paints it. Five seconds at
+     * most; nothing if no progress is shown.
+     */
+    public static void closeWhenPainted(Shell window) {
         StartProgress p = current;
         if (p == null || p.shell.isDisposed()) {
             return;
         }
-        p.next(text);
-        // the window is being built and runs no event loop until it is open: nothing else is dispatched, only what
-        // changed is painted now
-        p.shell.update();
+        Display display = window.getDisplay();
+        org.eclipse.swt.widgets.Listener[] painted = new org.eclipse.swt.widgets.Listener[1];
+        Runnable done = () -> {
+            display.removeFilter(SWT.Paint, painted[0]);
+            if (current == p) {
+                close();
+            }
+        };
+        painted[0] = e -> {
+            if (e.widget instanceof org.eclipse.swt.widgets.Control c && !c.isDisposed() && c.getShell() == window) {
+                display.asyncExec(done); // after this paint: the window is on the screen under the progress
+            }
+        };
+        display.addFilter(SWT.Paint, painted[0]);
+        display.timerExec(5000, done);
     }
 
-    private void next(String text) {
-        phases.add(text);
-        phase.setText(text);
-        bar.setSelection(Math.min(STEPS, phases.size()));
-        phase.getParent().layout(new org.eclipse.swt.widgets.Control[] { phase });
-    }
-
-    /** Closes the progress once the window is open (UI thread); nothing if none is shown. */
+    /** Closes the progress now (UI thread); nothing if none is shown. */
     public static void close() {
         StartProgress p = current;
         current = null;
