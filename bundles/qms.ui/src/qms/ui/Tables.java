@@ -6,17 +6,20 @@ import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Table;
 
 /**
- * GTK 3 does not paint the rows of a table filled before it had its first size (a view or form that reads its rows
- * while it is being made): the counts beside it are right, the table looks empty until the window is resized. Each
- * table the suite fills that way gets its size once more right after its first one, which has GTK lay its rows out
- * and paint them.
+ * What every table of the suite needs beyond SWT's: its rows painted when it is first shown, and a cell that its
+ * column cuts off shown whole in a tooltip.
  */
 public final class Tables {
 
     private Tables() {
     }
 
-    /** Has the table paint its rows once it is first shown with a size. */
+    /**
+     * GTK 3 does not paint the rows of a table filled before it had its first size (a view or form that reads its
+     * rows while it is being made): the counts beside it are right, the table looks empty until the window is
+     * resized. The table gets its size once more right after its first one, which has GTK lay its rows out and paint
+     * them.
+     */
     public static Table paintRowsWhenShown(Table table) {
         Listener first = new Listener() {
             @Override
@@ -38,5 +41,53 @@ public final class Tables {
         };
         table.addListener(SWT.Resize, first);
         return table;
+    }
+
+    /**
+     * While the pointer is on a cell whose text its column cuts off (too wide, or more than one line), the table's
+     * tooltip is that text, whole; elsewhere it is {@code otherwise} (or none). For plain tables; a JFace viewer with
+     * {@code ColumnViewerToolTipSupport} has its own.
+     */
+    public static Table showCutCellsWhole(Table table, String otherwise) {
+        table.setToolTipText(otherwise);
+        Listener pointer = e -> {
+            String tip = otherwise;
+            org.eclipse.swt.widgets.TableItem item = table.getItem(new Point(e.x, e.y));
+            if (item != null) {
+                for (int c = 0; c < Math.max(1, table.getColumnCount()); c++) {
+                    org.eclipse.swt.graphics.Rectangle cell = item.getBounds(c);
+                    if (cell.contains(e.x, e.y)) {
+                        org.eclipse.swt.graphics.Rectangle text = item.getTextBounds(c);
+                        int room = Math.min(text.width, cell.x + cell.width - text.x);
+                        String shown = item.getText(c);
+                        tip = cutOff(table, shown, room) ? shown : otherwise;
+                        break;
+                    }
+                }
+            }
+            if (!java.util.Objects.equals(tip, table.getToolTipText())) {
+                table.setToolTipText(tip);
+            }
+        };
+        table.addListener(SWT.MouseMove, pointer);
+        table.addListener(SWT.MouseHover, pointer);
+        table.addListener(SWT.MouseExit, e -> table.setToolTipText(otherwise));
+        return table;
+    }
+
+    private static boolean cutOff(Table table, String text, int room) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        if (text.indexOf('\n') >= 0) {
+            return true;
+        }
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+        try {
+            gc.setFont(table.getFont());
+            return gc.textExtent(text).x > room;
+        } finally {
+            gc.dispose();
+        }
     }
 }

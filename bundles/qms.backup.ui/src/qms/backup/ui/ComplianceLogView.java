@@ -110,6 +110,7 @@ public final class ComplianceLogView extends QmsViewPart {
         status.addListener(SWT.Selection, e -> filter());
 
         table = new Table(body, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        qms.ui.Tables.showCutCellsWhole(table, null);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);

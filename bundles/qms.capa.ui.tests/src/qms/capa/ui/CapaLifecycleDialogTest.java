@@ -94,6 +94,33 @@ class CapaLifecycleDialogTest {
         hideTasks(); // the next test opens it with its filters as they start
     }
 
+    @Test
+    void aFormsListShowsACellItsColumnCutsOffWholeInItsTooltip() {
+        Capa capa = ownedCapa("Cut cells");
+        String description = capa.getActions().get(0).getDescription();
+
+        EditorBot form = open(capa.getTitle());
+        TableBot actions = form.bot().tableWithLabel("Actions");
+        bot.waitUntil(() -> actions.rowCount() == capa.getActions().size(), "the actions are listed");
+        int column = actions.columnTitles().indexOf("Description");
+        assertTrue(column >= 0, actions.columnTitles().toString());
+        org.eclipse.swt.widgets.Table table = (org.eclipse.swt.widgets.Table) actions.widget();
+        boolean cut = bot.syncExec(() -> {
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+            try {
+                return gc.textExtent(description).x > table.getColumn(column).getWidth();
+            } finally {
+                gc.dispose();
+            }
+        });
+        assertTrue(cut, "the template's first action is wider than its column: " + description);
+        assertEquals(description, actions.cell(0, column), "the cell shows the start of it");
+        assertEquals(description, actions.hover(0, column), "the tooltip has it whole");
+        int kind = actions.columnTitles().indexOf("Kind");
+        assertEquals(null, actions.hover(0, kind), "a cell shown whole has no tooltip: " + actions.cell(0, kind));
+        form.close();
+    }
+
     private void hideTasks() {
         workbench.hideView(CapaTasksView.ID);
     }

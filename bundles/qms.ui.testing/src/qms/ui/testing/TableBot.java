@@ -104,9 +104,10 @@ public final class TableBot extends AbstractWidgetBot<Table> {
     }
 
     /**
-     * Rests the pointer on a cell ({@link SWT#MouseHover} at its middle, as GTK reports a pointer that stopped) and
-     * returns the text of the tooltip that opens for it: a JFace tooltip's own shell (the viewer's
-     * {@code ColumnViewerToolTipSupport}), or else the table's native tooltip. Waits for it.
+     * Moves the pointer onto a cell and rests it there ({@link SWT#MouseMove}, then {@link SWT#MouseHover}, near the
+     * cell's left edge, as GTK reports a pointer that arrived and stopped) and returns the text of the tooltip that
+     * opens for it: a JFace tooltip's own shell (the viewer's {@code ColumnViewerToolTipSupport}), or else the
+     * table's native tooltip, which may be null (none). Waits for a JFace tooltip a while.
      *
      * @param row the 0-based row
      * @param column the 0-based column
@@ -120,19 +121,27 @@ public final class TableBot extends AbstractWidgetBot<Table> {
             Event event = Bot.event(widget);
             event.x = cell.x + Math.min(cell.width / 2, 20);
             event.y = cell.y + cell.height / 2;
-            widget.notifyListeners(SWT.MouseHover, event);
+            widget.notifyListeners(SWT.MouseMove, event);
+            Event rest = Bot.event(widget);
+            rest.x = event.x;
+            rest.y = event.y;
+            widget.notifyListeners(SWT.MouseHover, rest);
         });
-        return bot.poll(() -> {
-            for (org.eclipse.swt.widgets.Shell s : widget.getDisplay().getShells()) {
-                if (!before.contains(s) && !s.isDisposed() && s.isVisible()) {
-                    String text = shownText(s);
-                    if (text != null) {
-                        return text;
+        long until = System.nanoTime() + 2_000_000_000L; // a JFace tooltip opens at once, a native one is set
+        while (true) {
+            String[] shown = bot.syncExec(() -> {
+                for (org.eclipse.swt.widgets.Shell s : widget.getDisplay().getShells()) {
+                    if (!before.contains(s) && !s.isDisposed() && s.isVisible() && shownText(s) != null) {
+                        return new String[] { shownText(s) };
                     }
                 }
+                return widget.getToolTipText() != null ? new String[] { widget.getToolTipText() } : null;
+            });
+            if (shown != null || System.nanoTime() - until >= 0) {
+                return shown == null ? null : shown[0];
             }
-            return widget.getToolTipText();
-        }, () -> "no tooltip over row " + row + ", column " + column + " of " + description, false);
+            bot.sleep(50);
+        }
     }
 
     /** UI thread: the text a tooltip's shell shows (its first label), or null. */

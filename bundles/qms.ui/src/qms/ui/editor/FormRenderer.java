@@ -299,10 +299,11 @@ public final class FormRenderer {
             c.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         }
         ListBinding binding = new ListBinding(domain, object, r, viewer, add, edit, remove, childEditor);
-        if (r.isContainment() && model.flag(r.getEReferenceType(), qms.core.Hints.IMMUTABLE)) {
+        boolean immutable = r.isContainment() && model.flag(r.getEReferenceType(), qms.core.Hints.IMMUTABLE);
+        if (immutable) {
             binding.keepStoredRows(); // a timeline entry, once saved, is never edited or removed: a new one is added
-            table.setToolTipText(Messages.Form_immutableRows);
         }
+        qms.ui.Tables.showCutCellsWhole(table, immutable ? Messages.Form_immutableRows : null);
         return binding;
     }
 

@@ -192,6 +192,7 @@ public class LifecycleDialog<T extends Record> extends TitleAreaDialog {
         Table history = new Table(body, SWT.BORDER | SWT.FULL_SELECTION);
         history.setHeaderVisible(true);
         history.setLinesVisible(true);
+        qms.ui.Tables.showCutCellsWhole(history, null); // a signature's line is longer than its column
         GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 140).applyTo(history);
         for (String[] c : new String[][] { { Messages.Lifecycle_signOff, "330" }, { Messages.Lifecycle_requested,
                 "200" }, { Messages.Lifecycle_signature, "420" } }) {
