@@ -259,15 +259,18 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
             return;
         }
         String id = record.getId();
+        org.eclipse.swt.widgets.Display display = flags.getDisplay(); // here: a closed form's widgets have none
         org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(Messages.Editor_flagging,
                 monitor -> {
                     qms.core.RecordStore store = QmsUi.get().store();
                     List<qms.core.RecordFlags.Flag> raised = qms.core.RecordFlags.of(store, store.get(id));
-                    flags.getDisplay().asyncExec(() -> {
-                        if (asked == flagsAsked && !flags.isDisposed()) {
-                            renderFlags(raised);
-                        }
-                    });
+                    if (!display.isDisposed()) {
+                        display.asyncExec(() -> {
+                            if (asked == flagsAsked && !flags.isDisposed()) {
+                                renderFlags(raised);
+                            }
+                        });
+                    }
                 });
         job.setSystem(true);
         job.schedule();
