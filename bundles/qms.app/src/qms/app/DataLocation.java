@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-import qms.core.StoreConfig;
 
 /**
  * Where the suite keeps its data: the {@code -dataDir <folder>} argument (or system property {@code qms.data}),
@@ -93,10 +92,6 @@ final class DataLocation {
         try (OutputStream out = Files.newOutputStream(file)) {
             p.store(out, "CRO Quality Suite settings");
         }
-    }
-
-    static Path suggested() {
-        return StoreConfig.defaultDataDirectory();
     }
 
     /** Where the data is, for people: the PostgreSQL server the folder's settings name, or the folder itself. */

@@ -33,10 +33,13 @@ public interface RecordFlags {
         }
     }
 
-    /** The flags on the record (empty if none); reads only, and quickly: a form asks when it opens and saves. */
+    /**
+     * The flags on the record (empty if none); reads only. A form asks when it opens and saves, in a job: this runs
+     * off the UI thread, possibly at the same time for several forms, so it must be thread-safe and touch no widget.
+     */
     List<Flag> flags(RecordStore store, Record record);
 
-    /** Every installed module's flags on the record, problems first. */
+    /** Every installed module's flags on the record (none for null: a record deleted meanwhile), problems first. */
     static List<Flag> of(RecordStore store, Record record) {
         List<Flag> flags = new ArrayList<>();
         if (record != null) {

@@ -13,7 +13,8 @@ import org.eclipse.swt.widgets.Widget;
  * No tooltip left painted over the dialog a button opened. GTK keeps showing the tooltip of the tool item or push
  * button the pointer rested on while the modal dialog it opened runs its own event loop, over the dialog. For every
  * tool bar and push button of the suite and the workbench: a click takes the clicked one's tooltip away (which hides
- * it), and gives it back once the dialogs it opened are closed, or at once when it opened none.
+ * it), and gives it back once the modal dialogs it opened are closed (not those it is in, or that were open
+ * already), or at once when it opened none.
  */
 public final class ToolTipsUnderDialogs {
 
@@ -33,12 +34,8 @@ public final class ToolTipsUnderDialogs {
 
     private static void clicked(Event e) {
         Widget w = e.widget;
-        Shell own;
-        if (w instanceof ToolItem item && !item.isDisposed()) {
-            own = item.getParent().getShell();
-        } else if (w instanceof Button b && !b.isDisposed() && (b.getStyle() & SWT.PUSH) != 0) {
-            own = b.getShell();
-        } else {
+        if (!(w instanceof ToolItem item && !item.isDisposed())
+                && !(w instanceof Button b && !b.isDisposed() && (b.getStyle() & SWT.PUSH) != 0)) {
             return;
         }
         String tip = tip(w);
@@ -46,17 +43,20 @@ public final class ToolTipsUnderDialogs {
             return;
         }
         setTip(w, null); // hides the one shown
+        // the dialogs open before the click, the one the button is in and those under it, are not the click's
+        java.util.Set<Shell> before = new java.util.HashSet<>(java.util.List.of(w.getDisplay().getShells()));
         // runs in the next event loop: the dialog's if the click opened one, the window's if it did not
-        w.getDisplay().asyncExec(() -> giveBackAfterDialogs(w, tip, own));
+        w.getDisplay().asyncExec(() -> giveBackAfterDialogs(w, tip, before));
     }
 
-    private static void giveBackAfterDialogs(Widget w, String tip, Shell own) {
+    private static void giveBackAfterDialogs(Widget w, String tip, java.util.Set<Shell> before) {
         if (w.isDisposed()) {
             return;
         }
         for (Shell s : w.getDisplay().getShells()) {
-            if (s != own && !s.isDisposed() && s.isVisible() && (s.getStyle() & MODAL) != 0) {
-                s.addListener(SWT.Dispose, e -> w.getDisplay().asyncExec(() -> giveBackAfterDialogs(w, tip, own)));
+            if (!before.contains(s) && !s.isDisposed() && s.isVisible() && (s.getStyle() & MODAL) != 0) {
+                s.addListener(SWT.Dispose, e -> w.getDisplay().asyncExec(() -> giveBackAfterDialogs(w, tip,
+                        before)));
                 return;
             }
         }

@@ -122,6 +122,13 @@ class SopWorkbenchTest {
         }
 
         EditorBot effective = open(reload(v1));
+        TableBot steps = effective.bot().tableWithLabel("Steps");
+        bot.waitUntil(() -> steps.rowCount() == v1.getSteps().size(), "the steps are listed");
+        int number = steps.columnTitles().indexOf("Number");
+        assertTrue(number >= 0, steps.columnTitles().toString());
+        String why = steps.hover(0, number);
+        assertTrue(why != null && why.startsWith("Only a draft is edited"), "a cell shown whole keeps the reason"
+                + " the list of an effective version is locked: " + why);
         effective.bot().toolItem("Lifecycle\u2026").click();
         ShellBot training = bot.shell(VersionLifecycleAction.TITLE);
         training.button("Acknowledge Training\u2026").click();

@@ -1,5 +1,6 @@
 package qms.ui.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,7 +84,8 @@ class FirstHourTest {
         assertTrue(shown != null, "a progress was shown after the sign-in");
         assertTrue(shown.beforeWindow(), "it was shown before the window");
         assertTrue(shown.painted(), "it was painted, although the UI thread was busy building the window");
-        assertTrue(shown.openUntilWindow(), "it stayed on the screen until the window was painted");
+        assertEquals(StartProgress.Closed.WINDOW_PAINTED, shown.closed(), "it stayed on the screen until the window"
+                + " was painted under it");
         assertTrue(shown.phases().equals(List.of("Opening the window\u2026")), shown.phases().toString());
         assertFalse(bot.shellTitles().contains(StartProgress.TITLE), "it is gone now the window is open");
     }

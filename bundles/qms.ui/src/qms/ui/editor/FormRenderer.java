@@ -118,7 +118,7 @@ public final class FormRenderer {
                 }
                 String locked = writable ? model.whyLocked(target, f) : null;
                 if (locked != null && b.control() != null) {
-                    b.control().setToolTipText(locked); // why a field others may change is locked here
+                    qms.ui.Tables.setToolTip(b.control(), locked); // why a field others may change is locked here
                 }
                 bindings.add(b);
             }

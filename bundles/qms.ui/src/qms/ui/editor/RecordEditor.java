@@ -81,6 +81,7 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
     private Composite flags;
     /** Which request for flags is the latest (UI thread). */
     private long flagsAsked;
+    private org.eclipse.core.runtime.jobs.Job flagsJob;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -260,20 +261,35 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         }
         String id = record.getId();
         org.eclipse.swt.widgets.Display display = flags.getDisplay(); // here: a closed form's widgets have none
-        org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(Messages.Editor_flagging,
-                monitor -> {
-                    qms.core.RecordStore store = QmsUi.get().store();
-                    List<qms.core.RecordFlags.Flag> raised = qms.core.RecordFlags.of(store, store.get(id));
-                    if (!display.isDisposed()) {
-                        display.asyncExec(() -> {
-                            if (asked == flagsAsked && !flags.isDisposed()) {
-                                renderFlags(raised);
-                            }
-                        });
+        if (flagsJob != null) {
+            flagsJob.cancel(); // overtaken: its answer would be dropped
+        }
+        flagsJob = org.eclipse.core.runtime.jobs.Job.create(Messages.Editor_flagging, monitor -> {
+            qms.core.RecordStore store = QmsUi.get().store();
+            List<qms.core.RecordFlags.Flag> raised;
+            try { // the record may be gone (deleted by another user) and the store closed (signed out) meanwhile
+                raised = qms.core.RecordFlags.of(store, store.find(id).orElse(null));
+            } catch (RuntimeException e) {
+                org.eclipse.core.runtime.ILog.of(RecordEditor.class).warn("Flags of record " + id, e);
+                raised = List.of(new qms.core.RecordFlags.Flag(qms.core.RecordFlags.Severity.WARNING, Messages.bind(
+                        Messages.Editor_flagsFailed, e.getMessage() == null ? e.toString() : e.getMessage())));
+            }
+            if (monitor.isCanceled()) {
+                return;
+            }
+            List<qms.core.RecordFlags.Flag> shown = raised;
+            try {
+                display.asyncExec(() -> {
+                    if (asked == flagsAsked && !flags.isDisposed()) {
+                        renderFlags(shown);
                     }
                 });
-        job.setSystem(true);
-        job.schedule();
+            } catch (org.eclipse.swt.SWTException gone) {
+                // the display was disposed meanwhile (the workbench closed): nobody to show them to
+            }
+        });
+        flagsJob.setSystem(true);
+        flagsJob.schedule();
     }
 
     private void renderFlags(List<qms.core.RecordFlags.Flag> raised) {
@@ -469,6 +485,9 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
 
     @Override
     public void dispose() {
+        if (flagsJob != null) {
+            flagsJob.cancel();
+        }
         domain.getCommandStack().removeCommandStackListener(stackListener);
         BundleContext bundle = FrameworkUtil.getBundle(RecordEditor.class).getBundleContext();
         actionRefs.forEach(bundle::ungetService);

@@ -97,6 +97,7 @@ public final class Messages extends NLS {
     public static String Editor_actionFailed;
     public static String Editor_signatures;
     public static String Editor_flagging;
+    public static String Editor_flagsFailed;
     public static String Editor_reasonTitle;
     public static String Editor_reasonMessage;
     public static String Editor_reasonMissing;

@@ -22,9 +22,20 @@ public final class StartProgress {
     /** The shell's text (it has no title bar; a screen reader and a test find it by it). */
     public static final String TITLE = "CRO Quality Suite \u2014 starting";
 
-    /** What the last start showed, for a test to read after it (UI thread writes, anyone reads). */
-    public record Shown(List<String> phases, boolean painted, boolean beforeWindow, boolean openUntilWindow) {
+    /** Why a progress closed: the window painted under it; the window did not open; it was up too long. */
+    public enum Closed {
+        WINDOW_PAINTED, NO_WINDOW, TIMED_OUT
     }
+
+    /** What the last start showed, for a test to read after it (UI thread writes, anyone reads). */
+    public record Shown(List<String> phases, boolean painted, boolean beforeWindow, Closed closed) {
+    }
+
+    /**
+     * The longest it stays up: an on-top panel left over from a start that failed after the window opened (say an
+     * exception before {@link #closeWhenPainted}) would hide the window. Long enough for a slow machine's window.
+     */
+    private static final int AT_MOST_MS = 20_000;
 
     private static StartProgress current;
     private static volatile Shown last;
@@ -34,6 +45,11 @@ public final class StartProgress {
     private final List<String> phases = new ArrayList<>();
     private boolean painted;
     private final boolean beforeWindow;
+    private final Runnable timeout = () -> {
+        if (current == this) {
+            close(Closed.TIMED_OUT);
+        }
+    };
 
     private StartProgress(Display display, String who, boolean beforeWindow) {
         this.beforeWindow = beforeWindow;
@@ -78,6 +94,7 @@ public final class StartProgress {
                 .getWorkbench().getWorkbenchWindowCount() == 0;
         current = new StartProgress(display, who, noWindow);
         current.shell.open();
+        display.timerExec(AT_MOST_MS, current.timeout);
         current.next("Opening the window\u2026");
         // before the window the display's event loop may run (the sign-in dialogs' did): let the shell's mapping and
         // exposure through, a bounded number of events, so that it is on the screen before the UI thread gets busy
@@ -94,8 +111,8 @@ public final class StartProgress {
 
     /**
      * Closes the progress once the window has painted (UI thread): opening it is not yet showing it, and what
-     * follows its opening (the dashboard, the session's guard) runs before the event loop paints it. Five seconds at
-     * most; nothing if no progress is shown.
+     * follows its opening (the dashboard, the session's guard) runs before the event loop paints it. Nothing if no
+     * progress is shown.
      */
     public static void closeWhenPainted(Shell window) {
         StartProgress p = current;
@@ -105,28 +122,33 @@ public final class StartProgress {
         Display display = window.getDisplay();
         org.eclipse.swt.widgets.Listener[] painted = new org.eclipse.swt.widgets.Listener[1];
         Runnable done = () -> {
-            display.removeFilter(SWT.Paint, painted[0]);
             if (current == p) {
-                close();
+                close(Closed.WINDOW_PAINTED);
             }
         };
         painted[0] = e -> {
             if (e.widget instanceof org.eclipse.swt.widgets.Control c && !c.isDisposed() && c.getShell() == window) {
+                display.removeFilter(SWT.Paint, painted[0]);
                 display.asyncExec(done); // after this paint: the window is on the screen under the progress
             }
         };
         display.addFilter(SWT.Paint, painted[0]);
-        display.timerExec(5000, done);
+        p.shell.addListener(SWT.Dispose, e -> display.removeFilter(SWT.Paint, painted[0])); // closed otherwise
     }
 
-    /** Closes the progress now (UI thread); nothing if none is shown. */
+    /** Closes the progress now, the window not opened (UI thread); nothing if none is shown. */
     public static void close() {
+        close(Closed.NO_WINDOW);
+    }
+
+    private static void close(Closed why) {
         StartProgress p = current;
         current = null;
         if (p == null || p.shell.isDisposed()) {
             return;
         }
-        last = new Shown(List.copyOf(p.phases), p.painted, p.beforeWindow, p.shell.isVisible());
+        p.shell.getDisplay().timerExec(-1, p.timeout);
+        last = new Shown(List.copyOf(p.phases), p.painted, p.beforeWindow, why);
         p.shell.dispose();
     }
 
