@@ -129,6 +129,10 @@ class SopWorkbenchTest {
         String why = steps.hover(0, number);
         assertTrue(why != null && why.startsWith("Only a draft is edited"), "a cell shown whole keeps the reason"
                 + " the list of an effective version is locked: " + why);
+        assertFalse(effective.bot().buttonWithLabel("Steps", "Add").isEnabled(), "no step is added to it");
+        steps.select(0); // a locked list is still read: its rows are selected, scrolled, their cells' tips shown
+        assertFalse(effective.bot().buttonWithLabel("Steps", "Edit\u2026").isEnabled(), "nor edited");
+        assertFalse(effective.bot().buttonWithLabel("Steps", "Remove").isEnabled(), "nor removed");
         effective.bot().toolItem("Lifecycle\u2026").click();
         ShellBot training = bot.shell(VersionLifecycleAction.TITLE);
         training.button("Acknowledge Training\u2026").click();

@@ -37,24 +37,32 @@ import qms.ui.internal.RecordLabelProvider;
 final class ListBinding extends FeatureBinding {
 
     private final TableViewer viewer;
+    private final Button add;
     private final Button edit;
     private final Button remove;
     private final Consumer<EObject> editor;
     /** Rows that were stored when the form opened and never change (null: every row may be edited). */
     private java.util.Set<Object> stored;
+    /** Whether the list may be changed here (a locked or read-only list is still read: scrolled, its cells' tips). */
+    private boolean enabled = true;
 
     ListBinding(EditingDomain domain, EObject owner, EReference reference, TableViewer viewer, Button add,
             Button edit, Button remove, Consumer<EObject> editor) {
         super(domain, owner, reference);
         this.viewer = viewer;
+        this.add = add;
         this.edit = edit;
         this.remove = remove;
         this.editor = editor;
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        add.addListener(SWT.Selection, e -> add());
+        add.addListener(SWT.Selection, e -> {
+            if (enabled) {
+                add();
+            }
+        });
         remove.addListener(SWT.Selection, e -> {
             List<?> selected = viewer.getStructuredSelection().toList();
-            if (!selected.isEmpty() && !anyStored()) {
+            if (enabled && !selected.isEmpty() && !anyStored()) {
                 execute(RemoveCommand.create(domain, owner, feature, selected));
             }
         });
@@ -191,7 +199,7 @@ final class ListBinding extends FeatureBinding {
 
     private void editSelection() {
         Object selected = viewer.getStructuredSelection().getFirstElement();
-        if (selected instanceof EObject child && ((EReference) feature).isContainment() && !anyStored()) {
+        if (enabled && selected instanceof EObject child && ((EReference) feature).isContainment() && !anyStored()) {
             editor.accept(child);
         }
     }
@@ -203,8 +211,7 @@ final class ListBinding extends FeatureBinding {
     }
 
     private void updateButtons() {
-        boolean selected = !viewer.getStructuredSelection().isEmpty() && viewer.getControl().isEnabled()
-                && !anyStored();
+        boolean selected = enabled && !viewer.getStructuredSelection().isEmpty() && !anyStored();
         remove.setEnabled(selected);
         if (edit != null) {
             edit.setEnabled(selected);
@@ -224,7 +231,10 @@ final class ListBinding extends FeatureBinding {
 
     @Override
     void setEnabled(boolean enabled) {
-        viewer.getControl().setEnabled(enabled);
+        // the table itself stays enabled: a disabled one greys its rows, takes no selection or scrolling, and GTK
+        // shows no tooltip on it (neither a cut-off cell's whole text nor why the list is locked)
+        this.enabled = enabled;
+        add.setEnabled(enabled);
         updateButtons();
     }
 
