@@ -129,7 +129,12 @@ class SopWorkbenchTest {
         String why = steps.hover(0, number);
         assertTrue(why != null && why.startsWith("Only a draft is edited"), "a cell shown whole keeps the reason"
                 + " the list of an effective version is locked: " + why);
-        assertFalse(effective.bot().buttonWithLabel("Steps", "Add").isEnabled(), "no step is added to it");
+        qms.ui.testing.ButtonBot add = effective.bot().buttonWithLabel("Steps", "Add");
+        assertFalse(add.isEnabled(), "no step is added to it");
+        org.eclipse.swt.widgets.Control addButton = (org.eclipse.swt.widgets.Control) add.widget();
+        assertEquals(bot.syncExec(() -> addButton.getDisplay().getSystemColor(org.eclipse.swt.SWT
+                .COLOR_WIDGET_DISABLED_FOREGROUND).getRGB()), bot.syncExec(() -> addButton.getForeground().getRGB()),
+                "and it looks it: its text is grey, not the form's black (with which GTK paints a disabled one)");
         steps.select(0); // a locked list is still read: its rows are selected, scrolled, their cells' tips shown
         assertFalse(effective.bot().buttonWithLabel("Steps", "Edit\u2026").isEnabled(), "nor edited");
         assertFalse(effective.bot().buttonWithLabel("Steps", "Remove").isEnabled(), "nor removed");

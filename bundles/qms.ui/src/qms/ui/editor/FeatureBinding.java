@@ -67,4 +67,14 @@ abstract class FeatureBinding {
     void setEnabled(boolean enabled) {
         control().setEnabled(enabled);
     }
+
+    /**
+     * Enables or disables one of a field's push buttons so that it shows: a form's button has the toolkit's colours,
+     * with which GTK paints a disabled button's text as an enabled one's (a locked field's Choose… looked clickable).
+     */
+    static void enable(org.eclipse.swt.widgets.Button button, boolean enabled) {
+        button.setEnabled(enabled);
+        button.setForeground(enabled ? null : button.getDisplay().getSystemColor(
+                org.eclipse.swt.SWT.COLOR_WIDGET_DISABLED_FOREGROUND));
+    }
 }

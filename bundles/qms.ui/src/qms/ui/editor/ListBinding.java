@@ -212,9 +212,9 @@ final class ListBinding extends FeatureBinding {
 
     private void updateButtons() {
         boolean selected = enabled && !viewer.getStructuredSelection().isEmpty() && !anyStored();
-        remove.setEnabled(selected);
+        enable(remove, selected);
         if (edit != null) {
-            edit.setEnabled(selected);
+            enable(edit, selected);
         }
     }
 
@@ -234,7 +234,7 @@ final class ListBinding extends FeatureBinding {
         // the table itself stays enabled: a disabled one greys its rows, takes no selection or scrolling, and GTK
         // shows no tooltip on it (neither a cut-off cell's whole text nor why the list is locked)
         this.enabled = enabled;
-        add.setEnabled(enabled);
+        enable(add, enabled);
         updateButtons();
     }
 

@@ -67,12 +67,12 @@ final class ReferenceBinding extends FeatureBinding {
     void refreshWidget() {
         EObject target = (EObject) owner.eGet(feature, false);
         text.setText(target == null ? "" : Records.label(target));
-        clear.setEnabled(target != null && choose.isEnabled());
+        enable(clear, target != null && choose.getEnabled());
     }
 
     @Override
     void setEnabled(boolean enabled) {
-        choose.setEnabled(enabled);
-        clear.setEnabled(enabled && owner.eGet(feature, false) != null);
+        enable(choose, enabled);
+        enable(clear, enabled && owner.eGet(feature, false) != null);
     }
 }
