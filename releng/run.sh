@@ -25,12 +25,42 @@ if [ ! -f "$stamp" ] || [ -n "$(cd "$root" && find bundles features releng/qms.p
 fi
 
 launcher=$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar)
+
+# A class-data-sharing archive (the JDK's AppCDS) of the classes a start of this build loads, parsed and verified
+# once: the first start writes it when it exits (a few seconds more at that exit), the starts after it map it and
+# start about a second sooner on two cores (docs/p1-startup.md). One per build of the product and per JDK, in the
+# user's cache (an installation may be read-only); QMS_CDS=off starts without it. The JVM checks the archive against
+# itself and the launcher jar and ignores one that does not match; a class whose bytes changed is loaded anew.
+cds=()
+if [ "${QMS_CDS:-on}" != off ]; then
+  java_bin=$(readlink -f "$(command -v java)")
+  cache="${XDG_CACHE_HOME:-$HOME/.cache}/cro-qms"
+  build=$(printf '%s|%s|%s|%s' "$product" "$(stat -c %Y "$launcher" "$stamp" | tr '\n' ' ')" "$java_bin" \
+    "$(stat -c %Y "$java_bin")" | sha256sum | cut -c1-16)
+  archive="$cache/classes-$build.jsa"
+fi
+cds_options() {
+  cds=()
+  [ -n "${archive:-}" ] || return 0
+  if [ -s "$archive" ]; then
+    cds=("-XX:SharedArchiveFile=$archive")
+  elif mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
+    rm -f "$cache"/classes-*.jsa "$cache"/classes-*.jsa.part # those of earlier builds
+    cds=("-XX:ArchiveClassesAtExit=$archive.part" "-Xlog:cds*=off") # not the classes it leaves out, one a line
+  fi
+}
+
 # exit code 23 is the workbench asking to be started again (a changed database setting, installed modules): the
 # Java launcher leaves that to whoever started it
 while true; do
   rc=0
+  cds_options
   # shellcheck disable=SC2086
-  java -Xmx1g ${QMS_JAVA_OPTS:-} -jar "$launcher" "$@" || rc=$?
+  java -Xmx1g "${cds[@]}" ${QMS_JAVA_OPTS:-} -jar "$launcher" "$@" || rc=$?
+  # the archive is written as the JVM exits: only a whole one is used (a start that was killed leaves a part)
+  if [ -n "${archive:-}" ] && [ -s "$archive.part" ] && [ "$rc" -eq 0 -o "$rc" -eq 23 ]; then
+    mv -f "$archive.part" "$archive"
+  fi
   [ "$rc" -eq 23 ] || exit "$rc"
   echo "Restarting the suite..." >&2
 done
