@@ -112,6 +112,7 @@ public final class ModulesDialog extends TitledDialog {
                 "110" }, { "Size", "80" }, { "State", "130" }, { "What it adds", "420" } });
         GridDataFactory.fillDefaults().grab(true, true).span(5, 1).hint(SWT.DEFAULT, 220).applyTo(table);
         table.addListener(SWT.Selection, e -> enableButtons());
+        qms.ui.Tables.showCutCellsWhole(table, null); // what a module adds is a sentence, longer than its column
 
         Composite actions = new Composite(body, SWT.NONE);
         GridDataFactory.fillDefaults().span(5, 1).applyTo(actions);

@@ -53,6 +53,7 @@ public final class RecordsDialog extends TitledDialog {
                         : " records") + ". Double-click one to open its form.", 1);
         table = table(body, SWT.MULTI, new String[][] { { "Type", "180" }, { "Record", "460" } });
         GridDataFactory.fillDefaults().grab(true, true).hint(660, 320).applyTo(table);
+        qms.ui.Tables.showCutCellsWhole(table, null); // a long record label
         for (Record r : records) {
             TableItem item = new TableItem(table, SWT.NONE);
             item.setText(new String[] { Validation.typeLabel(r.eClass()), Records.label(r) });

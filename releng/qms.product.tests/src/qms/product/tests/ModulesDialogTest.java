@@ -80,6 +80,17 @@ class ModulesDialogTest {
         int backup = row(table, BACKUP);
         assertEquals("Installed", table.cell(backup, 4));
         assertFalse(table.cell(backup, 5).isBlank(), "what the module adds");
+        String adds = table.cell(backup, 5);
+        org.eclipse.swt.widgets.Table widget = (org.eclipse.swt.widgets.Table) table.widget();
+        assertTrue(bot.syncExec(() -> {
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(widget);
+            try {
+                return gc.textExtent(adds).x > widget.getColumn(5).getWidth();
+            } finally {
+                gc.dispose();
+            }
+        }), "the backup module's description is wider than its column: " + adds);
+        assertEquals(adds, table.hover(backup, 5), "its tooltip has it whole");
         assertFalse(dialog.button("Restart Now").isEnabled(), "nothing to restart for yet");
 
         table.select(backup);
