@@ -138,31 +138,7 @@ class CapaLifecycleDialogTest {
         assertTrue(form.bot().labelTexts().contains("changed by Lifecycle\u2026"), form.bot().labelTexts()
                 .toString());
         // no control out of reach: the form is no wider than the editor shows it, its choices wrap in it
-        org.eclipse.swt.widgets.Control editor = form.widget();
-        List<String> beyond = bot.syncExec(() -> {
-            int visible = editor.getSize().x;
-            List<String> out = new java.util.ArrayList<>();
-            java.util.Deque<org.eclipse.swt.widgets.Control> todo = new java.util.ArrayDeque<>(List.of(editor));
-            while (!todo.isEmpty()) {
-                org.eclipse.swt.widgets.Control c = todo.pop();
-                if (!c.isVisible()) {
-                    continue;
-                }
-                int right = editor.toControl(c.toDisplay(c.getSize().x, 0)).x;
-                if (right > visible + 1 && (c instanceof org.eclipse.swt.widgets.Button
-                        || c instanceof org.eclipse.swt.widgets.Label || c instanceof Text
-                        || c instanceof org.eclipse.swt.widgets.ToolBar)) {
-                    out.add(c.getClass().getSimpleName() + " '" + (c instanceof org.eclipse.swt.widgets.Button b
-                            ? b.getText() : c instanceof org.eclipse.swt.widgets.Label l ? l.getText()
-                                    : c instanceof Text t ? t.getText() : "toolbar") + "' ends at " + right + " of "
-                            + visible);
-                }
-                if (c instanceof org.eclipse.swt.widgets.Composite k) {
-                    todo.addAll(List.of(k.getChildren()));
-                }
-            }
-            return out;
-        });
+        List<String> beyond = form.controlsBeyondRightEdge();
         assertTrue(beyond.isEmpty(), "controls beyond the editor's right edge: " + beyond);
         form.close();
     }

@@ -195,6 +195,28 @@ class SopWorkbenchTest {
         store.save(incident, null);
         Incident saved = (Incident) store.get(incident.getId());
 
+        // at 1280 × 800 no control of the form is out of reach: its eight actions (a tool bar, which does not wrap)
+        // once made the whole form wider than the editor
+        org.eclipse.swt.widgets.Shell window = workbench.shell().widget();
+        org.eclipse.swt.graphics.Rectangle before = bot.syncExec(() -> window.getBounds());
+        boolean maximized = bot.syncExec(() -> window.getMaximized());
+        try {
+            bot.syncExec(() -> {
+                window.setMaximized(false);
+                window.setBounds(0, 0, 1280, 800);
+            });
+            EditorBot small = open(saved);
+            bot.waitUntil(() -> bot.syncExec(() -> window.getSize().x) == 1280, "the window at 1280 pixels");
+            List<String> beyond = small.controlsBeyondRightEdge();
+            assertTrue(beyond.isEmpty(), "controls beyond the incident form's right edge: " + beyond);
+            small.close();
+        } finally {
+            bot.syncExec(() -> {
+                window.setBounds(before);
+                window.setMaximized(maximized);
+            });
+        }
+
         EditorBot form = open(saved);
         form.bot().toolItem("Handle under SOP\u2026").click();
         ShellBot choose = bot.shell(HandleUnderSopAction.TITLE);

@@ -105,6 +105,40 @@ public final class EditorBot {
     }
 
     /**
+     * The buttons, labels, texts and tool bars that end beyond the editor's right edge, where no one reaches them (a
+     * form laid out wider than the editor shows it), each as "Button 'Choose…' ends at 1012 of 955"; empty if none.
+     *
+     * @return what is out of reach
+     */
+    public List<String> controlsBeyondRightEdge() {
+        Control editor = widget();
+        return bot.syncExec(() -> {
+            int visible = editor.getSize().x;
+            List<String> out = new ArrayList<>();
+            java.util.Deque<Control> todo = new java.util.ArrayDeque<>(List.of(editor));
+            while (!todo.isEmpty()) {
+                Control c = todo.pop();
+                if (!c.isVisible()) {
+                    continue;
+                }
+                int right = editor.toControl(c.toDisplay(c.getSize().x, 0)).x;
+                String what = c instanceof org.eclipse.swt.widgets.Button b ? "Button '" + b.getText() + "'"
+                        : c instanceof org.eclipse.swt.widgets.Label l ? "Label '" + l.getText() + "'"
+                                : c instanceof org.eclipse.swt.widgets.Text t ? "Text '" + t.getText() + "'"
+                                        : c instanceof org.eclipse.swt.widgets.ToolBar bar ? "ToolBar '" + (bar
+                                                .getItemCount() > 0 ? bar.getItem(0).getText() : "") + "'" : null;
+                if (right > visible + 1 && what != null) {
+                    out.add(what + " ends at " + right + " of " + visible);
+                }
+                if (c instanceof org.eclipse.swt.widgets.Composite k) {
+                    todo.addAll(List.of(k.getChildren()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
      * Returns finders over the widget tree under the editor's main control
      * ({@code getAdapter(Control.class)} of the part).
      *

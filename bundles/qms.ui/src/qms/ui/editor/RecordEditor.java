@@ -79,6 +79,8 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
     private Action saveAction;
     private Composite signatures;
     private Composite flags;
+    /** The record actions' buttons, in rows that wrap at the form's width (under its heading). */
+    private Composite actions;
     /** Which request for flags is the latest (UI thread). */
     private long flagsAsked;
     private org.eclipse.core.runtime.jobs.Job flagsJob;
@@ -120,6 +122,17 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         renderer = new FormRenderer(toolkit, domain, form.getMessageManager(), this::editChild);
         renderer.restrict(writable, !isNew);
         renderer.onEditing(() -> firePropertyChange(PROP_DIRTY)); // dirty from the first keystroke
+        // the record actions are not in the heading's tool bar: a tool bar does not wrap, and eight actions (an
+        // incident's) made the whole form wider than the editor, its fields' right ends out of reach
+        actions = toolkit.createComposite(form.getBody());
+        actions.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+        org.eclipse.swt.layout.RowLayout rows = new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL);
+        rows.wrap = true;
+        rows.marginLeft = 0;
+        rows.marginTop = 0;
+        rows.marginBottom = 0;
+        rows.spacing = 2;
+        actions.setLayout(rows);
         flags = toolkit.createComposite(form.getBody()); // what modules flag on the record, above its fields
         flags.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
         flags.setLayout(new org.eclipse.swt.layout.GridLayout(3, false));
@@ -170,7 +183,10 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         });
     }
 
-    /** The record actions that apply to this record's class (OSGi services), as buttons in the form's toolbar. */
+    /**
+     * The record actions that apply to this record's class (OSGi services), as flat tool buttons in rows under the
+     * form's heading, each its own tool bar so that the rows wrap.
+     */
     private void addRecordActions() {
         BundleContext bundle = FrameworkUtil.getBundle(RecordEditor.class).getBundleContext();
         try {
@@ -191,7 +207,9 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
                 Runnable state = () -> button.setEnabled(!isNew && action.enabledFor(QmsUi.get().store(), record));
                 state.run();
                 actionStates.add(state);
-                form.getToolBarManager().add(button);
+                org.eclipse.jface.action.ToolBarManager bar = new org.eclipse.jface.action.ToolBarManager(SWT.FLAT);
+                bar.add(button);
+                toolkit.adapt(bar.createControl(actions));
             }
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
