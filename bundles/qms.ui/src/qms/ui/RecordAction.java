@@ -7,10 +7,10 @@ import qms.core.RecordStore;
 import qms.model.Record;
 
 /**
- * An action on a saved record, shown in the toolbar of its form, e.g. "Attach File…" on an evidence file or, in
- * a module, "Run Restore Test" on a backup policy. Register an implementation as an OSGi service (a DS component);
- * the form editor shows every action that applies to its record's class. The business rule belongs in a core
- * bundle; the action only gathers input and calls it.
+ * An action on a saved record, shown as a button under the heading of its form, e.g. "Attach File…" on an
+ * evidence file or, in a module, "Run Restore Test" on a backup policy. Register an implementation as an OSGi
+ * service (a DS component); the form editor shows every action that applies to its record's class. The business
+ * rule belongs in a core bundle; the action only gathers input and calls it.
  */
 public interface RecordAction {
 
@@ -21,7 +21,7 @@ public interface RecordAction {
     /** Whether the action is offered for records of this class. */
     boolean appliesTo(EClass eClass);
 
-    /** The toolbar label, e.g. "Verify SHA-256". */
+    /** The button's label, e.g. "Verify SHA-256". */
     String label();
 
     /** A sentence for the tooltip. */

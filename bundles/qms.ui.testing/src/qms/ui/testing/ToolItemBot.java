@@ -3,7 +3,7 @@ package qms.ui.testing;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.ToolItem;
 
-/** A {@link ToolItem} of a tool bar, e.g. an action in a form's heading. */
+/** A {@link ToolItem} of a tool bar, e.g. a record action under a form's heading. */
 public final class ToolItemBot extends AbstractWidgetBot<ToolItem> {
 
     ToolItemBot(Bot bot, ToolItem item, String description) {
