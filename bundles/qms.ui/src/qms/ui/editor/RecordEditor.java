@@ -78,12 +78,9 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
     private boolean writable;
     private Action saveAction;
     private Composite signatures;
-    private Composite flags;
+    private FlagsPanel flags;
     /** The record actions' buttons, in rows that wrap at the form's width (under its heading). */
     private Composite actions;
-    /** Which request for flags is the latest (UI thread). */
-    private long flagsAsked;
-    private org.eclipse.core.runtime.jobs.Job flagsJob;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -133,9 +130,7 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         rows.marginBottom = 0;
         rows.spacing = 2;
         actions.setLayout(rows);
-        flags = toolkit.createComposite(form.getBody()); // what modules flag on the record, above its fields
-        flags.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
-        flags.setLayout(new org.eclipse.swt.layout.GridLayout(3, false));
+        flags = new FlagsPanel(toolkit, form, getSite()); // what modules flag on the record, above its fields
         renderer.render(form.getBody(), record);
         signatures = toolkit.createComposite(form.getBody());
         signatures.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
@@ -244,7 +239,7 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         if (signatures == null || signatures.isDisposed()) {
             return;
         }
-        showFlags();
+        flags.show(isNew ? null : record.getId());
         for (Control c : signatures.getChildren()) {
             c.dispose();
         }
@@ -263,91 +258,6 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         }
         // the labels were replaced: lay the section and the body out again, or they keep a size of zero
         form.getBody().layout(signatures.getChildren());
-        form.reflow(true);
-    }
-
-    /**
-     * Asks the modules for the record's flags in a job (a module may scan much of the store: the backup status reads
-     * every restoration test), from the record as saved, and shows them when they come; an answer overtaken by a
-     * later save is dropped.
-     */
-    private void showFlags() {
-        long asked = ++flagsAsked;
-        if (isNew || record.getId() == null) {
-            renderFlags(List.of());
-            return;
-        }
-        String id = record.getId();
-        org.eclipse.swt.widgets.Display display = flags.getDisplay(); // here: a closed form's widgets have none
-        if (flagsJob != null) {
-            flagsJob.cancel(); // overtaken: its answer would be dropped
-        }
-        flagsJob = org.eclipse.core.runtime.jobs.Job.create(Messages.Editor_flagging, monitor -> {
-            qms.core.RecordStore store = QmsUi.get().store();
-            List<qms.core.RecordFlags.Flag> raised;
-            try { // the record may be gone (deleted by another user) and the store closed (signed out) meanwhile
-                raised = qms.core.RecordFlags.of(store, store.find(id).orElse(null));
-            } catch (RuntimeException e) {
-                org.eclipse.core.runtime.ILog.of(RecordEditor.class).warn("Flags of record " + id, e);
-                raised = List.of(new qms.core.RecordFlags.Flag(qms.core.RecordFlags.Severity.WARNING, Messages.bind(
-                        Messages.Editor_flagsFailed, e.getMessage() == null ? e.toString() : e.getMessage())));
-            }
-            if (monitor.isCanceled()) {
-                return;
-            }
-            List<qms.core.RecordFlags.Flag> shown = raised;
-            try {
-                display.asyncExec(() -> {
-                    if (asked == flagsAsked && !flags.isDisposed()) {
-                        renderFlags(shown);
-                    }
-                });
-            } catch (org.eclipse.swt.SWTException gone) {
-                // the display was disposed meanwhile (the workbench closed): nobody to show them to
-            }
-        });
-        flagsJob.setSystem(true);
-        flagsJob.schedule();
-    }
-
-    private void renderFlags(List<qms.core.RecordFlags.Flag> raised) {
-        for (Control c : flags.getChildren()) {
-            c.dispose();
-        }
-        for (qms.core.RecordFlags.Flag f : raised) {
-            Label icon = toolkit.createLabel(flags, null);
-            icon.setImage(PlatformUI.getWorkbench().getSharedImages().getImage(switch (f.severity()) {
-                case PROBLEM -> ISharedImages.IMG_OBJS_ERROR_TSK;
-                case WARNING -> ISharedImages.IMG_OBJS_WARN_TSK;
-                case INFO -> ISharedImages.IMG_OBJS_INFO_TSK;
-            }));
-            Label text = toolkit.createLabel(flags, f.text(), SWT.WRAP);
-            text.setData("flag", f.text());
-            org.eclipse.swt.layout.GridData wrap = new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.CENTER, true,
-                    false);
-            wrap.widthHint = 200; // wraps at the body's width instead of widening the body to one long line
-            text.setLayoutData(wrap);
-            if (f.viewId() == null) {
-                toolkit.createLabel(flags, "");
-                continue;
-            }
-            org.eclipse.ui.forms.widgets.Hyperlink link = toolkit.createHyperlink(flags, f.viewName() + " \u203a",
-                    SWT.NONE);
-            link.addHyperlinkListener(new org.eclipse.ui.forms.events.HyperlinkAdapter() {
-                @Override
-                public void linkActivated(org.eclipse.ui.forms.events.HyperlinkEvent e) {
-                    try {
-                        getSite().getPage().showView(f.viewId());
-                    } catch (org.eclipse.ui.PartInitException ex) {
-                        org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), f.viewName(), ex
-                                .getMessage());
-                    }
-                }
-            });
-        }
-        ((org.eclipse.swt.layout.GridData) flags.getLayoutData()).exclude = raised.isEmpty();
-        flags.setVisible(!raised.isEmpty());
-        form.getBody().layout(flags.getChildren());
         form.reflow(true);
     }
 
@@ -503,8 +413,8 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
 
     @Override
     public void dispose() {
-        if (flagsJob != null) {
-            flagsJob.cancel();
+        if (flags != null) {
+            flags.dispose();
         }
         domain.getCommandStack().removeCommandStackListener(stackListener);
         BundleContext bundle = FrameworkUtil.getBundle(RecordEditor.class).getBundleContext();
