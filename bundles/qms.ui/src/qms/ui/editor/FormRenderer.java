@@ -212,15 +212,8 @@ public final class FormRenderer {
         }
         EAttribute a = (EAttribute) f;
         if (a.isMany() && a.getEAttributeType() instanceof EEnum) {
-            Composite box = toolkit.createComposite(body);
             // as many a row as the form's width holds, the rest on the next rows: choices never widen the form
-            org.eclipse.swt.layout.RowLayout rows = new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL);
-            rows.wrap = true;
-            rows.marginLeft = 0;
-            rows.marginTop = 0;
-            rows.marginBottom = 0;
-            rows.spacing = 12;
-            box.setLayout(rows);
+            Composite box = wrappingRows(toolkit, body, 12);
             GridData wraps = span(new GridData(SWT.FILL, SWT.CENTER, true, false));
             wraps.widthHint = NARROW; // its preferred width: the column's width is what it gets, and it wraps in it
             box.setLayoutData(wraps);
@@ -305,6 +298,22 @@ public final class FormRenderer {
         }
         qms.ui.Tables.showCutCellsWhole(table, immutable ? Messages.Form_immutableRows : null);
         return binding;
+    }
+
+    /**
+     * A composite whose children are laid out in as many a row as its width holds, the rest on the next rows, so
+     * that they never widen the form.
+     */
+    static Composite wrappingRows(FormToolkit toolkit, Composite parent, int spacing) {
+        Composite c = toolkit.createComposite(parent);
+        org.eclipse.swt.layout.RowLayout rows = new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL);
+        rows.wrap = true;
+        rows.marginLeft = 0;
+        rows.marginTop = 0;
+        rows.marginBottom = 0;
+        rows.spacing = spacing;
+        c.setLayout(rows);
+        return c;
     }
 
     private static GridData span(GridData gd) {

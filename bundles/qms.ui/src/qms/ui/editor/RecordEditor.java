@@ -121,15 +121,8 @@ public final class RecordEditor extends EditorPart implements IEditingDomainProv
         renderer.onEditing(() -> firePropertyChange(PROP_DIRTY)); // dirty from the first keystroke
         // the record actions are not in the heading's tool bar: a tool bar does not wrap, and eight actions (an
         // incident's) made the whole form wider than the editor, its fields' right ends out of reach
-        actions = toolkit.createComposite(form.getBody());
+        actions = FormRenderer.wrappingRows(toolkit, form.getBody(), 2);
         actions.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
-        org.eclipse.swt.layout.RowLayout rows = new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL);
-        rows.wrap = true;
-        rows.marginLeft = 0;
-        rows.marginTop = 0;
-        rows.marginBottom = 0;
-        rows.spacing = 2;
-        actions.setLayout(rows);
         flags = new FlagsPanel(toolkit, form, getSite()); // what modules flag on the record, above its fields
         renderer.render(form.getBody(), record);
         signatures = toolkit.createComposite(form.getBody());
