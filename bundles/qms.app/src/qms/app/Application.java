@@ -183,6 +183,7 @@ public final class Application implements IApplication {
         return CompletableFuture.supplyAsync(() -> {
             // a server's settings that are wrong are reported as the store's failure to open, naming the setting
             RecordStore s = openStore(new StoreConfig(dir, keyFile, qms.core.StoreServer.configured(dir)));
+            s.accounts().anyAccount(); // the sign-in's first query (it is kept), here while the user types
             StartupProbe.phase("store-open");
             return s;
         }, r -> { // a thread of its own: the common pool may have a single worker on two cores

@@ -99,6 +99,7 @@ final class QmsWindowAdvisor extends WorkbenchWindowAdvisor {
         shell.addDisposeListener(e -> qms.ui.Session.removeListener(retitle));
         qms.ui.EditorAreaHint.install(getWindowConfigurer().getWindow());
         qms.ui.security.StartProgress.closeWhenPainted(shell); // once the window is on the screen
+        qms.ui.AfterFirstPaint.releaseWhenPainted(shell); // the counts, the dashboard's figures: after that too
         StartupProbe.windowOpened(shell.getDisplay());
     }
 }

@@ -60,7 +60,8 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
             return false;
         }
         // the window is made after this returns, as the workbench renders its model; its advisor's postWindowOpen
-        // closes the progress
+        // closes the progress, and releases the background work its parts start once it has painted
+        qms.ui.AfterFirstPaint.hold(display);
         boolean opened = false;
         try {
             opened = super.openWindows();
@@ -68,6 +69,7 @@ final class QmsWorkbenchAdvisor extends WorkbenchAdvisor {
         } finally {
             if (!opened) {
                 qms.ui.security.StartProgress.close();
+                qms.ui.AfterFirstPaint.release();
             }
         }
     }

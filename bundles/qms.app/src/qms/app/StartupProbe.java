@@ -12,6 +12,12 @@ final class StartupProbe {
 
     static final String PROPERTY = "qms.benchmark.startup";
     static final String MARKER = "QMS-STARTUP-READY";
+    /**
+     * With {@code -Dqms.benchmark.content=true}: before closing, also waits until the dashboard has drawn its figures
+     * (phase {@code dashboard-drawn}), so that the phases show when the window's content, not only the window, is
+     * there.
+     */
+    static final String CONTENT_PROPERTY = "qms.benchmark.content";
     /** With {@code -Dqms.benchmark.view=<view id>}: also opens that view once the window is idle (P4). */
     static final String VIEW_PROPERTY = "qms.benchmark.view";
     /** With {@code -Dqms.benchmark.trace=<record id>} and the Trace view: traces that record in it (P6). */
@@ -41,6 +47,16 @@ final class StartupProbe {
             String view = System.getProperty(VIEW_PROPERTY);
             if (view != null) {
                 openView(view);
+            }
+            if (Boolean.getBoolean(CONTENT_PROPERTY)) {
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                display.timerExec(60_000, () -> { // wakes the loop below at the deadline
+                });
+                while (!qms.ui.dashboard.DashboardEditor.drawnOnce() && System.nanoTime() < deadline) {
+                    if (!display.readAndDispatch()) {
+                        display.sleep();
+                    }
+                }
             }
             System.out.flush();
             PlatformUI.getWorkbench().close();

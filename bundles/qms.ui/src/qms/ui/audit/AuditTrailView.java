@@ -201,7 +201,8 @@ public final class AuditTrailView extends QmsViewPart {
             user.select(0);
         }
         // every user id in the trail: a scan of the whole trail, so not on the UI thread
-        org.eclipse.core.runtime.jobs.Job.createSystem(Messages.Audit_readingUsers, monitor -> {
+        qms.ui.AfterFirstPaint.schedule(org.eclipse.core.runtime.jobs.Job.createSystem(Messages.Audit_readingUsers,
+                monitor -> {
             List<String> users = QmsUi.get().store().auditTrail().users();
             body.getDisplay().asyncExec(() -> {
                 if (user.isDisposed()) {
@@ -213,7 +214,7 @@ public final class AuditTrailView extends QmsViewPart {
                 users.forEach(user::add);
                 user.select(chosen == null ? 0 : Math.max(0, user.indexOf(chosen)));
             });
-        }).schedule();
+        }));
         if (module.getItemCount() == 0) {
             module.add(Messages.Audit_anyModule);
             for (EPackage p : QmsUi.get().store().model().packages()) {

@@ -31,7 +31,8 @@ final class NavigatorContentProvider implements ITreeContentProvider {
     @Override
     public Object[] getElements(Object input) {
         Object[] groups = QmsUi.get().model().navigatorRoots().stream().map(TypeGroup::new).toArray();
-        org.eclipse.core.runtime.jobs.Job.create(qms.ui.internal.Messages.Navigator_counting, monitor -> {
+        qms.ui.AfterFirstPaint.schedule(org.eclipse.core.runtime.jobs.Job.create(qms.ui.internal.Messages
+                .Navigator_counting, monitor -> {
             counts = QmsUi.get().store().countByTypeName();
             if (Boolean.getBoolean("qms.benchmark.startup")) { // when the counts are known, for the benchmark
                 System.out.println("QMS-PHASE navigator-counted " + (System.currentTimeMillis()
@@ -46,7 +47,7 @@ final class NavigatorContentProvider implements ITreeContentProvider {
                     }
                 });
             }
-        }).schedule();
+        }));
         if (notInstalled == null) {
             return groups;
         }

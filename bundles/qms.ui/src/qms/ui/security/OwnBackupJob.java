@@ -61,9 +61,9 @@ public final class OwnBackupJob extends Job {
             }
         });
         // planning reads the settings and lists the backup folder: not on the UI thread while the window opens
-        Job.createSystem("Planning the backup of the suite's database", monitor -> {
+        qms.ui.AfterFirstPaint.schedule(Job.createSystem("Planning the backup of the suite's database", monitor -> {
             reschedule();
-        }).schedule();
+        }));
     }
 
     /** Backs up now, with a progress dialog, and tells the result. Administrators only (the store checks). */

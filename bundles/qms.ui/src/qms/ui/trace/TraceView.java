@@ -102,7 +102,7 @@ public final class TraceView extends QmsViewPart {
         };
         job.setSystem(true);
         job.setPriority(Job.DECORATE);
-        job.schedule();
+        qms.ui.AfterFirstPaint.schedule(job); // once the window is on the screen
     }
 
     /** The record the last {@link #prepareInBackground()} traced; null if none (yet). */

@@ -1,0 +1,108 @@
+package qms.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Listener;
+import org.eclipse.swt.widgets.Shell;
+
+/**
+ * Holds back the background work that opening the workbench window starts (the navigator's counts, the dashboard's
+ * figures, the audit trail's user list, the first trace's preparation, the plan of the suite's own backup) until the
+ * window has painted once. On two cores those jobs and the JIT compilation their queries bring on competed with the
+ * UI thread while it built and painted the window (docs/p1-startup.md); held, they start as soon as the window is on
+ * the screen, showing "…" for the few hundred milliseconds they take.
+ * <p>
+ * Nothing is held when no window is opening (a view opened later, a form's job, a test without the suite's window
+ * advisor), and nothing is held for longer than {@link #AT_MOST_MS}: a window that is minimised or hidden may never
+ * paint.
+ */
+public final class AfterFirstPaint {
+
+    /** The longest a job is held, from {@link #hold}: longer than a slow machine needs to build and paint. */
+    static final int AT_MOST_MS = 5_000;
+
+    private static final List<Job> HELD = new ArrayList<>();
+    private static boolean holding;
+    private static Display display;
+    private static Listener painted;
+
+    private AfterFirstPaint() {
+    }
+
+    /**
+     * UI thread, before the window is built: from now on {@link #schedule} holds jobs back until
+     * {@link #releaseWhenPainted}'s window paints, {@link #release} is called, or {@link #AT_MOST_MS} have passed.
+     */
+    public static void hold(Display d) {
+        hold(d, AT_MOST_MS);
+    }
+
+    static void hold(Display d, int atMostMs) {
+        synchronized (HELD) {
+            holding = true;
+            display = d;
+        }
+        d.timerExec(atMostMs, AfterFirstPaint::release);
+    }
+
+    /** UI thread, once the window exists: releases the held jobs after its first paint. */
+    public static void releaseWhenPainted(Shell window) {
+        Display d = window.getDisplay();
+        if (!isHolding()) {
+            return;
+        }
+        removeFilter();
+        painted = e -> {
+            if (e.widget instanceof Control c && !c.isDisposed() && c.getShell() == window) {
+                removeFilter();
+                d.asyncExec(AfterFirstPaint::release); // after this paint, with the window on the screen
+            }
+        };
+        d.addFilter(SWT.Paint, painted);
+    }
+
+    /** Schedules the job now, or once the opening window has painted (any thread). */
+    public static void schedule(Job job) {
+        synchronized (HELD) {
+            if (holding) {
+                HELD.add(job);
+                return;
+            }
+        }
+        job.schedule();
+    }
+
+    /** Whether jobs are being held (a window is being built and has not painted yet). */
+    public static boolean isHolding() {
+        synchronized (HELD) {
+            return holding;
+        }
+    }
+
+    /** Schedules what was held and holds nothing more (UI thread; also when the window did not open). */
+    public static void release() {
+        List<Job> jobs;
+        synchronized (HELD) {
+            if (!holding) {
+                return;
+            }
+            holding = false;
+            jobs = new ArrayList<>(HELD);
+            HELD.clear();
+        }
+        removeFilter();
+        jobs.forEach(Job::schedule);
+    }
+
+    private static void removeFilter() {
+        if (painted != null && display != null && !display.isDisposed()) {
+            display.removeFilter(SWT.Paint, painted);
+        }
+        painted = null;
+    }
+}
