@@ -15,13 +15,25 @@ import org.eclipse.swt.widgets.Shell;
  * figures, the audit trail's user list, the first trace's preparation, the plan of the suite's own backup) until the
  * window has painted once. On two cores those jobs and the JIT compilation their queries bring on competed with the
  * UI thread while it built and painted the window (docs/p1-startup.md); held, they start as soon as the window is on
- * the screen, showing "…" for the few hundred milliseconds they take.
+ * the screen, which shows the navigator's groups without their counts and the dashboard's "Computing the figures…"
+ * for the few hundred milliseconds they take.
  * <p>
  * Nothing is held when no window is opening (a view opened later, a form's job, a test without the suite's window
  * advisor), and nothing is held for longer than {@link #AT_MOST_MS}: a window that is minimised or hidden may never
  * paint.
  */
 public final class AfterFirstPaint {
+
+    /** Why held jobs were let go: the window painted, the time was up, or the window did not open. */
+    public enum Released {
+        PAINTED, TIMED_OUT, NO_WINDOW
+    }
+
+    /** How a hold ended and how many jobs it had held. */
+    public record Hold(Released why, int jobs) {
+    }
+
+    private static volatile Hold first;
 
     /** The longest a job is held, from {@link #hold}: longer than a slow machine needs to build and paint. */
     static final int AT_MOST_MS = 5_000;
@@ -47,7 +59,7 @@ public final class AfterFirstPaint {
             holding = true;
             display = d;
         }
-        d.timerExec(atMostMs, AfterFirstPaint::release);
+        d.timerExec(atMostMs, () -> release(Released.TIMED_OUT));
     }
 
     /** UI thread, once the window exists: releases the held jobs after its first paint. */
@@ -60,7 +72,7 @@ public final class AfterFirstPaint {
         painted = e -> {
             if (e.widget instanceof Control c && !c.isDisposed() && c.getShell() == window) {
                 removeFilter();
-                d.asyncExec(AfterFirstPaint::release); // after this paint, with the window on the screen
+                d.asyncExec(() -> release(Released.PAINTED)); // after this paint, with the window on the screen
             }
         };
         d.addFilter(SWT.Paint, painted);
@@ -84,8 +96,17 @@ public final class AfterFirstPaint {
         }
     }
 
-    /** Schedules what was held and holds nothing more (UI thread; also when the window did not open). */
+    /** Schedules what was held and holds nothing more: the window did not open (UI thread). */
     public static void release() {
+        release(Released.NO_WINDOW);
+    }
+
+    /** How the first hold of the session ended (the start's window; for a test to read); null if none has yet. */
+    public static Hold first() {
+        return first;
+    }
+
+    private static void release(Released why) {
         List<Job> jobs;
         synchronized (HELD) {
             if (!holding) {
@@ -94,6 +115,9 @@ public final class AfterFirstPaint {
             holding = false;
             jobs = new ArrayList<>(HELD);
             HELD.clear();
+            if (first == null) {
+                first = new Hold(why, jobs.size());
+            }
         }
         removeFilter();
         jobs.forEach(Job::schedule);

@@ -91,6 +91,18 @@ class FirstHourTest {
     }
 
     @Test
+    void theWindowsBackgroundWorkWaitedForItsFirstPaint() {
+        // the navigator's counts, the dashboard's figures, the audit trail's users, ...: held while the window was
+        // built, let go by its first paint (not by the gate's time running out)
+        qms.ui.AfterFirstPaint.Hold hold = qms.ui.AfterFirstPaint.first();
+        assertTrue(hold != null, "the start held the window's background work");
+        assertEquals(qms.ui.AfterFirstPaint.Released.PAINTED, hold.why(), "let go when the window painted");
+        assertTrue(hold.jobs() >= 3, "the counts, the audit trail's users and the trace's preparation at least: "
+                + hold.jobs());
+        assertFalse(bot.syncExec(qms.ui.AfterFirstPaint::isHolding));
+    }
+
+    @Test
     void theWindowOpensMaximisedAtTheFirstStart() {
         // the UI tests start on a new data folder: no window state kept yet
         assertTrue(bot.syncExec(() -> workbench.shell().widget().getMaximized()), "maximised");
