@@ -40,6 +40,8 @@ public final class AfterFirstPaint {
 
     private static final List<Job> HELD = new ArrayList<>();
     private static boolean holding;
+    /** Counts the holds: a hold's time running out lets go of that hold only, not of a later one. */
+    private static int generation;
     private static Display display;
     private static Listener painted;
 
@@ -55,11 +57,20 @@ public final class AfterFirstPaint {
     }
 
     static void hold(Display d, int atMostMs) {
+        int mine;
         synchronized (HELD) {
             holding = true;
             display = d;
+            mine = ++generation;
         }
-        d.timerExec(atMostMs, () -> release(Released.TIMED_OUT));
+        d.timerExec(atMostMs, () -> {
+            synchronized (HELD) {
+                if (generation != mine) {
+                    return; // that hold has ended, and another began
+                }
+            }
+            release(Released.TIMED_OUT);
+        });
     }
 
     /** UI thread, once the window exists: releases the held jobs after its first paint. */
