@@ -42,8 +42,8 @@ public final class AfterFirstPaint {
     private static boolean holding;
     /** Counts the holds: a hold's time running out lets go of that hold only, not of a later one. */
     private static int generation;
-    private static Display display;
-    private static Listener painted;
+    /** Removes the paint filter of {@link #releaseWhenPainted} (UI thread); null when none is installed. */
+    private static Runnable stopWatching;
 
     private AfterFirstPaint() {
     }
@@ -60,7 +60,6 @@ public final class AfterFirstPaint {
         int mine;
         synchronized (HELD) {
             holding = true;
-            display = d;
             mine = ++generation;
         }
         d.timerExec(atMostMs, () -> {
@@ -75,18 +74,33 @@ public final class AfterFirstPaint {
 
     /** UI thread, once the window exists: releases the held jobs after its first paint. */
     public static void releaseWhenPainted(Shell window) {
-        Display d = window.getDisplay();
         if (!isHolding()) {
             return;
         }
-        removeFilter();
-        painted = e -> {
+        stopWatching();
+        stopWatching = whenPainted(window, () -> release(Released.PAINTED));
+    }
+
+    /**
+     * Runs {@code then} on the UI thread right after the window's first paint, that is once it is on the screen
+     * (opening a shell is not yet showing it: what follows its opening runs before the event loop paints it). Returns
+     * what stops waiting for it, if the paint has not come yet (UI thread).
+     */
+    public static Runnable whenPainted(Shell window, Runnable then) {
+        Display d = window.getDisplay();
+        Listener[] painted = new Listener[1];
+        painted[0] = e -> {
             if (e.widget instanceof Control c && !c.isDisposed() && c.getShell() == window) {
-                removeFilter();
-                d.asyncExec(() -> release(Released.PAINTED)); // after this paint, with the window on the screen
+                d.removeFilter(SWT.Paint, painted[0]);
+                d.asyncExec(then); // after this paint
             }
         };
-        d.addFilter(SWT.Paint, painted);
+        d.addFilter(SWT.Paint, painted[0]);
+        return () -> {
+            if (!d.isDisposed()) {
+                d.removeFilter(SWT.Paint, painted[0]);
+            }
+        };
     }
 
     /** Schedules the job now, or once the opening window has painted (any thread). */
@@ -130,14 +144,14 @@ public final class AfterFirstPaint {
                 first = new Hold(why, jobs.size());
             }
         }
-        removeFilter();
+        stopWatching();
         jobs.forEach(Job::schedule);
     }
 
-    private static void removeFilter() {
-        if (painted != null && display != null && !display.isDisposed()) {
-            display.removeFilter(SWT.Paint, painted);
+    private static void stopWatching() {
+        if (stopWatching != null) {
+            stopWatching.run();
+            stopWatching = null;
         }
-        painted = null;
     }
 }

@@ -119,21 +119,13 @@ public final class StartProgress {
         if (p == null || p.shell.isDisposed()) {
             return;
         }
-        Display display = window.getDisplay();
-        org.eclipse.swt.widgets.Listener[] painted = new org.eclipse.swt.widgets.Listener[1];
-        Runnable done = () -> {
+        // after the window's first paint: it is on the screen under the progress
+        Runnable stopWaiting = qms.ui.AfterFirstPaint.whenPainted(window, () -> {
             if (current == p) {
                 close(Closed.WINDOW_PAINTED);
             }
-        };
-        painted[0] = e -> {
-            if (e.widget instanceof org.eclipse.swt.widgets.Control c && !c.isDisposed() && c.getShell() == window) {
-                display.removeFilter(SWT.Paint, painted[0]);
-                display.asyncExec(done); // after this paint: the window is on the screen under the progress
-            }
-        };
-        display.addFilter(SWT.Paint, painted[0]);
-        p.shell.addListener(SWT.Dispose, e -> display.removeFilter(SWT.Paint, painted[0])); // closed otherwise
+        });
+        p.shell.addListener(SWT.Dispose, e -> stopWaiting.run()); // closed otherwise
     }
 
     /** Closes the progress now, the window not opened (UI thread); nothing if none is shown. */
